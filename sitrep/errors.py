@@ -22,6 +22,10 @@ class LanguageError(SitrepError):
     """A language with no pack, or one that cannot be detected."""
 
 
+class ExtractionError(SitrepError):
+    """An unexpected failure while coding one document (a bug: the trace is in --verbose)."""
+
+
 class GazetteerError(SitrepError):
     """The gazetteer is missing or unreadable."""
 

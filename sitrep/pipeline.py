@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from sitrep.errors import InputError, LanguageError, SitrepError
+from sitrep.errors import ExtractionError, InputError, LanguageError, SitrepError
 from sitrep.model import Document, DocumentResult, PlacesResult
 
 
@@ -83,3 +83,7 @@ class Pipeline:
                 yield self.extract(item)
             except SitrepError as err:
                 yield err
+            except Exception as err:  # a bug on one article must not stop the batch
+                failure = ExtractionError(f"{item.origin or item.id}: extraction failed ({type(err).__name__}: {err})")
+                failure.__cause__ = err
+                yield failure

@@ -1,1 +1,27 @@
-"""sitrep.extract stage."""
+"""Extraction stage: events, claims, sources and certainty from one article."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from sitrep.lang.pack import LanguagePack
+from sitrep.model import Document, DocumentResult, PlaceMention
+
+
+def extract_document(doc: Document, pack: LanguagePack, *, places: Sequence[PlaceMention] = (), actors=None) -> DocumentResult:
+    """Code one article with the given language pack.
+
+    ``places`` are the document's resolved toponyms (from the resolver the pipeline passes in)
+    and ``actors`` the actor registry; both are services, so this stage imports neither.
+    """
+    from sitrep.extract.document import coder_for
+
+    adjective_of = getattr(actors, "adjective", None) or _no_adjective
+    return coder_for(pack, adjective_of).code(doc, places, actors)
+
+
+def _no_adjective(country: str) -> str | None:
+    return None
+
+
+__all__ = ["extract_document"]

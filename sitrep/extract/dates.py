@@ -1,0 +1,252 @@
+"""Dates in text: absolute dates, ranges, bare months, weekdays and relative words.
+
+Month and weekday names and the relative words ("yesterday", "last week") come from
+dateparser's per-language data; the pack's dates.yaml adds range connectors, month
+prepositions and month names that are also ordinary words (Romanian "mai"). Precision
+follows ACLED: 1 a day, 2 a range or week, 3 a month or vaguer.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import importlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sitrep.lang.pack import LanguagePack
+from sitrep.lang.text import fold
+
+MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december")
+WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_RELATIVE_RE = re.compile(r"^(in )?(\d+) (day|week|month|year)( ago)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    first: dt.date
+    last: dt.date
+    precision: int
+    explicit: bool  # written as a calendar date, not relative to publication
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _keep_form(form: str, all_forms: list[str]) -> bool:
+    # Short abbreviations ("mar", "tu") collide with ordinary words; keep them only when
+    # they are the language's full name for the month or weekday.
+    return len(form) >= 4 or form == max(all_forms, key=len)
+
+
+class DateFinder:
+    def __init__(self, pack: LanguagePack):
+        data = _dateparser_info(pack.meta.get("dateparser", pack.code))
+        cfg = pack.section("dates")
+        self.capitalised_months = bool(cfg.get("capitalised_months", False))
+        self.months: dict[str, int] = {}
+        for number, key in enumerate(MONTH_KEYS, 1):
+            forms = [fold(f) for f in data.get(key, [])]
+            for form in forms:
+                if _keep_form(form, forms):
+                    self.months[form] = number
+        self.weekdays: dict[str, int] = {}
+        for number, key in enumerate(WEEKDAY_KEYS):
+            forms = [fold(f) for f in data.get(key, [])]
+            for form in forms:
+                if _keep_form(form, forms):
+                    self.weekdays[form] = number
+        self.relative: dict[str, tuple[str, int]] = {}
+        for key, phrases in (data.get("relative-type") or {}).items():
+            m = _RELATIVE_RE.match(key)
+            if not m or m.group(3) not in ("day", "week", "month", "year"):
+                continue
+            amount = int(m.group(2)) * (1 if m.group(1) else -1)
+            if m.group(1) is None and m.group(4) is None:
+                continue
+            for phrase in phrases:
+                phrase = fold(phrase)
+                if len(phrase) >= 4:  # drops abbreviations such as "wcz"
+                    self.relative[phrase] = (m.group(3), amount)
+        self.ambiguous = {fold(w) for w in cfg.get("ambiguous_months", [])}
+        month = _alternation(self.months)
+        conn = _alternation([fold(c) for c in cfg.get("range_connectors", ["-"])] + ["-"])
+        prep = _alternation([fold(p) for p in cfg.get("month_prepositions", [])]) or "(?!)"
+        opener = _alternation([fold(o) for o in cfg.get("range_openers", [])]) or "(?!)"
+        day = r"(\d{1,2})(?:st|nd|rd|th|-?(?:lea|a|го|e|er|º|°|\.))?"
+        year = r"(?:,?\s+(\d{4})(?![-/.]\d))?"
+        w = r"(?<!\w)"
+        e = r"(?!\w)"
+        self._patterns = [
+            ("iso", re.compile(rf"{w}(\d{{4}})-(\d{{2}})-(\d{{2}}){e}")),
+            ("numeric", re.compile(rf"{w}(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}}){e}")),
+            ("day_range", re.compile(rf"{w}(?:(?:{opener})\s+)?{day}\s*(?:{conn})\s*{day}\s+(?:of\s+|de\s+)?({month}){year}{e}")),
+            ("month_day_range", re.compile(rf"{w}({month})\s+{day}\s*(?:{conn})\s*{day}{year}{e}")),
+            ("day_month", re.compile(rf"{w}{day}\s+(?:of\s+|de\s+)?({month}){year}{e}")),
+            ("month_day", re.compile(rf"{w}({month})\s+{day}{year}{e}")),
+            ("month_year", re.compile(rf"{w}({month})\s+(?:of\s+|de\s+)?(\d{{4}}){e}")),
+            ("prep_month", re.compile(rf"{w}(?:{prep})\s+(?:(?:the\s+)?(?:lui|of)\s+)?({month}){e}")),
+        ]
+        self._weekday = re.compile(rf"{w}({_alternation(self.weekdays)}){e}") if self.weekdays else None
+        self._relative = re.compile(rf"{w}({_alternation(self.relative)}){e}") if self.relative else None
+
+    def find(self, text: str, folded: str, anchor: dt.date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
+        end = len(text) if end is None else end
+        found: list[DateMention] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(a: int, b: int) -> bool:
+            return all(b <= s or a >= t for s, t in taken)
+
+        for kind, regex in self._patterns:
+            for m in regex.finditer(folded, start, end):
+                if not free(m.start(), m.end()):
+                    continue
+                mention = self._build(kind, m, text, anchor)
+                if mention:
+                    found.append(mention)
+                    taken.append((m.start(), m.end()))
+        if anchor:
+            for regex, builder in ((self._relative, self._from_relative), (self._weekday, self._from_weekday)):
+                if regex is None:
+                    continue
+                for m in regex.finditer(folded, start, end):
+                    if free(m.start(), m.end()):
+                        mention = builder(m, anchor)
+                        if mention:
+                            found.append(mention)
+                            taken.append((m.start(), m.end()))
+        return sorted(found, key=lambda d: d.start)
+
+    # -- builders ---------------------------------------------------------------------
+
+    def _month_ok(self, m: re.Match, group: int, text: str, needs_context: bool) -> bool:
+        name = m.group(group)
+        if self.capitalised_months:
+            return text[m.start(group)].isupper()
+        if name in self.ambiguous and needs_context:
+            # "în mai multe orașe": an ambiguous month after a preposition must end the phrase.
+            after = text[m.end(group): m.end(group) + 2]
+            return not after[:1].isalpha() and not (after.startswith(" ") and after[1:2].isalpha() and after[1:2].islower())
+        return True
+
+    def _build(self, kind: str, m: re.Match, text: str, anchor: dt.date | None) -> DateMention | None:
+        g = m.group
+        try:
+            if kind == "iso":
+                d = dt.date(int(g(1)), int(g(2)), int(g(3)))
+                return DateMention(m.start(), m.end(), d, d, 1, True)
+            if kind == "numeric":
+                day, month = int(g(1)), int(g(2))
+                if month > 12 and day <= 12:
+                    day, month = month, day
+                d = dt.date(int(g(3)), month, day)
+                return DateMention(m.start(), m.end(), d, d, 1, True)
+            if kind in ("day_range", "month_day_range"):
+                if kind == "day_range":
+                    d1, d2, mi, yi = int(g(1)), int(g(2)), 3, 4
+                else:
+                    mi, d1, d2, yi = 1, int(g(2)), int(g(3)), 4
+                if not self._month_ok(m, mi, text, False) or not (1 <= d1 < d2 <= 31):
+                    return None
+                month = self.months[g(mi)]
+                year = int(g(yi)) if g(yi) else _infer_year(month, d1, anchor)
+                if year is None:
+                    return None
+                last_day = min(d2, calendar.monthrange(year, month)[1])
+                return DateMention(m.start(), m.end(), dt.date(year, month, d1), dt.date(year, month, last_day), 2, True)
+            if kind in ("day_month", "month_day"):
+                di, mi, yi = (1, 2, 3) if kind == "day_month" else (2, 1, 3)
+                if not self._month_ok(m, mi, text, False):
+                    return None
+                day, month = int(g(di)), self.months[g(mi)]
+                year = int(g(yi)) if g(yi) else _infer_year(month, day, anchor)
+                if year is None:
+                    return None
+                d = dt.date(year, month, day)
+                return DateMention(m.start(), m.end(), d, d, 1, True)
+            if kind == "month_year":
+                if not self._month_ok(m, 1, text, False):
+                    return None
+                month, year = self.months[g(1)], int(g(2))
+                return _whole_month(m.start(), m.end(), year, month, explicit=True)
+            if kind == "prep_month":
+                if not self._month_ok(m, 1, text, True):
+                    return None
+                month = self.months[g(1)]
+                year = _infer_year(month, 1, anchor)
+                if year is None:
+                    return None
+                return _whole_month(m.start(1), m.end(), year, month, explicit=False)
+        except (ValueError, KeyError):
+            return None
+        return None
+
+    def _from_relative(self, m: re.Match, anchor: dt.date) -> DateMention | None:
+        unit, amount = self.relative[m.group(1)]
+        if unit == "day":
+            d = anchor + dt.timedelta(days=amount)
+            return DateMention(m.start(), m.end(), d, d, 1, False)
+        if unit == "week":
+            monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=amount)
+            return DateMention(m.start(), m.end(), monday, min(monday + dt.timedelta(days=6), anchor), 2, False)
+        if unit == "month":
+            year, month = anchor.year, anchor.month + amount
+            while month < 1:
+                month += 12
+                year -= 1
+            while month > 12:
+                month -= 12
+                year += 1
+            return _whole_month(m.start(), m.end(), year, month, explicit=False)
+        if unit == "year":
+            year = anchor.year + amount
+            return DateMention(m.start(), m.end(), dt.date(year, 1, 1), dt.date(year, 12, 31), 3, False)
+        return None
+
+    def _from_weekday(self, m: re.Match, anchor: dt.date) -> DateMention | None:
+        weekday = self.weekdays[m.group(1)]
+        back = (anchor.weekday() - weekday) % 7
+        d = anchor - dt.timedelta(days=back)
+        return DateMention(m.start(), m.end(), d, d, 1, False)
+
+
+def _whole_month(start: int, end: int, year: int, month: int, explicit: bool) -> DateMention:
+    last = calendar.monthrange(year, month)[1]
+    return DateMention(start, end, dt.date(year, month, 1), dt.date(year, month, last), 3, explicit)
+
+
+def _infer_year(month: int, day: int, anchor: dt.date | None) -> int | None:
+    """The year that puts the date on or before the anchor (news reports the past)."""
+    if anchor is None:
+        return None
+    year = anchor.year
+    try:
+        candidate = dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    except ValueError:
+        return None
+    if candidate > anchor + dt.timedelta(days=7):
+        year -= 1
+    return year
+
+
+@lru_cache(maxsize=None)
+def _dateparser_info(code: str) -> dict:
+    try:
+        return importlib.import_module(f"dateparser.data.date_translation_data.{code}").info
+    except ImportError:
+        return {}
+
+
+_FINDERS: dict[str, DateFinder] = {}
+
+
+def date_finder(pack: LanguagePack) -> DateFinder:
+    if pack.code not in _FINDERS:
+        _FINDERS[pack.code] = DateFinder(pack)
+    return _FINDERS[pack.code]

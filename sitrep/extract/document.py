@@ -1,0 +1,574 @@
+"""Code one article: sentences → event mentions and claims → events with their claims.
+
+The steps, in order:
+1. Find every layer of mentions once over the folded text: triggers, claim cues, numbers,
+   dates, actors, sources (places come resolved from the caller).
+2. Per sentence: the event labels its triggers give (combined by rules.yaml), the claims its
+   cues give, each with source, via and certainty.
+3. Merge event mentions that describe one happening (same type, compatible place and date),
+   attach claims to events, and derive each event's fatalities by ACLED's rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import yaml
+
+from sitrep.extract.dates import DateMention, date_finder
+from sitrep.extract.numbers import NumberMention, number_reader
+from sitrep.extract.sources import SourceFinder, SourceMention
+from sitrep.lang.lexicon import Lexicon, Match, lexicon_from
+from sitrep.lang.pack import LanguagePack
+from sitrep.lang.segment import Sentence, split_sentences
+from sitrep.lang.text import fold
+from sitrep.model import (
+    COUNT_ATTRIBUTES, SUB_EVENT_TYPES, Claim, Document, DocumentResult, Event, Place, PlaceMention, Span,
+)
+
+RULES = yaml.safe_load(Path(__file__).with_name("rules.yaml").read_text(encoding="utf-8"))
+REGION_FEATURES = {"ADM1", "ADM2", "ADM1H", "RGN", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "CONT", "ADMD"}
+COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLF", "PCLS"}
+CIVILIAN_ROLES = {"civilians", "protesters", "journalists", "students", "workers", "farmers", "refugees", "children",
+                  "women", "health_workers", "aid_workers", "prisoners"}
+VICTIM_CUES = ("killed", "injured", "detained", "missing")
+
+
+@dataclass
+class EventMention:
+    sentence: Sentence
+    label: str  # "Event type/Sub-event type"
+    trigger: Match
+    place: PlaceMention | None = None
+    near: bool = False
+    date: DateMention | None = None
+    certainty: str = "asserted"
+    actor1: object | None = None
+    actor2: object | None = None
+    civilian_target: bool = False
+
+
+@dataclass
+class DraftEvent:
+    mentions: list[EventMention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.mentions[0].label
+
+    @property
+    def event_type(self) -> str:
+        return _type_of(self.label)
+
+
+class ArticleCoder:
+    """Extraction for one language pack; built once per language and reused."""
+
+    def __init__(self, pack: LanguagePack, adjective_of):
+        self.pack = pack
+        self.triggers = _event_lexicon(pack)
+        self.attack = pack.lexicon("events", "_attack")
+        self.claim_cues = lexicon_from({k: pack.section("claims", k, []) for k in (
+            "killed", "injured", "detained", "missing", "captured", "controls")})
+        self.zero = pack.lexicon("claims", "zero")
+        self.aim = pack.lexicon("claims", "aim")
+        self.size = pack.lexicon("claims", "size")
+        self.perpetrator = pack.lexicon("claims", "perpetrator")
+        self.generic = pack.lexicon("context", "generic")
+        self.irrealis = pack.lexicon("context", "irrealis")
+        self.near = lexicon_from({"near": _near_cues(pack)})
+        self.units = pack.lexicon("numbers", "units")
+        self.connectors = {fold(c) for c in pack.section("numbers", "connectors", [])}
+        self.dates = date_finder(pack)
+        self.numbers = number_reader(pack)
+        self.sources = SourceFinder(pack, adjective_of)
+
+    # ------------------------------------------------------------------------------------
+
+    def code(self, doc: Document, places: Sequence[PlaceMention], actors) -> DocumentResult:
+        text = doc.text
+        folded = fold(text)
+        sentences = split_sentences(text, self.pack)
+        dates = self.dates.find(text, folded, doc.published or None)
+        anchor = doc.published or _latest_explicit(dates)
+        if doc.published is None and anchor is not None:
+            dates = self.dates.find(text, folded, anchor)
+        numbers = [n for n in self.numbers.find(text, folded) if not _inside_any(n, dates) and not self._is_measure(folded, n)]
+        actor_mentions = actors.find(text, self.pack.code) if actors is not None else []
+        place_spans = [(p.start, p.end) for p in places]
+        sources = self.sources.find(text, folded, actor_mentions, place_spans)
+        triggers = self.triggers.find(folded)
+        attacks = self.attack.find(folded)
+        cues = self.claim_cues.find(folded)
+        doc_country = _main_country(places)
+        doc_place = _main_place(places)
+
+        mentions: list[EventMention] = []
+        claims: list[tuple[Claim, Sentence]] = []
+        last_place: tuple[int, PlaceMention, bool] | None = None
+        last_date: DateMention | None = None
+        counter = _Counter()
+        for sent in sentences:
+            s, e = sent.start, sent.end
+            sent_places = [p for p in places if s <= p.start < e]
+            sent_dates = [d for d in dates if s <= d.start < e]
+            if sent_dates:
+                last_date = sent_dates[0]
+            if last_place and last_place[0] != sent.paragraph:
+                last_place = None
+            labels = self._labels(folded, sent, triggers, attacks, actor_mentions)
+            if sent_places:
+                best = _best_place(sent_places)
+                last_place = (sent.paragraph, best, self._is_near(folded, best, s))
+            question = text[s:e].rstrip().endswith("?")
+            generic = bool(self.generic.find(folded, s, e))
+            for label, trig in labels:
+                if question or generic or self._irrealis_before(folded, trig, s):
+                    continue
+                place, near = self._place_for(folded, trig, sent_places, last_place)
+                date = _nearest(sent_dates, trig.start) or last_date
+                attribution = self.sources.attribute(folded, sources, s, e, trig.start)
+                certainty = self.sources.certainty_at(folded, s, e, trig.start, attribution.source is not None)
+                a1, a2 = _actors_around(actor_mentions, trig, s, e)
+                mentions.append(EventMention(sent, label, trig, place, near, date, certainty, a1, a2))
+                if attribution.source is not None:
+                    claims.append((self._claim(counter, "occurred", None, None, text, sent, attribution, certainty, trig.start), sent))
+            for claim in self._claims_in(text, folded, sent, cues, numbers, sources, places, actor_mentions, counter):
+                claims.append((claim, sent))
+
+        drafts = _merge(mentions)
+        self._attach(drafts, claims, sentences)
+        events = [self._event(i, d, doc, anchor, doc_place, doc_country, actors) for i, d in enumerate(drafts, 1)]
+        all_claims = [c for c, _ in claims]
+        return DocumentResult(doc_id=doc.id, language=self.pack.code, published=doc.published,
+                              events=events, claims=all_claims)
+
+    # -- event labels ---------------------------------------------------------------------
+
+    def _labels(self, folded: str, sent: Sentence, triggers: list[Match], attacks: list[Match], actor_mentions) -> list[tuple[str, Match]]:
+        found = [t for t in triggers if sent.start <= t.start < sent.end]
+        civilians = any(sent.start <= a.start < sent.end and getattr(a, "role", None) in CIVILIAN_ROLES for a in actor_mentions)
+        if not found:
+            found = [Match(a.start, a.end, "Violence against civilians/Attack" if civilians else "Battles/Armed clash", a.text)
+                     for a in attacks if sent.start <= a.start < sent.end][:1]
+        if not found:
+            return []
+        by_label: dict[str, Match] = {}
+        for t in found:
+            by_label.setdefault(t.label, t)
+        labels = set(by_label)
+        for rule in RULES["combine"]:
+            if set(rule["when"]) <= labels:
+                first = min((by_label[w] for w in rule["when"]), key=lambda m: m.start)
+                for w in rule["when"]:
+                    labels.discard(w)
+                    by_label.pop(w, None)
+                labels.add(rule["then"])
+                by_label[rule["then"]] = first
+        # One event per event type: the most specific sub-type.
+        per_type: dict[str, str] = {}
+        for label in labels:
+            etype = _type_of(label)
+            order = RULES["specificity"].get(etype, [])
+            current = per_type.get(etype)
+            if current is None or _rank(order, _sub_of(label)) < _rank(order, _sub_of(current)):
+                per_type[etype] = label
+        for group in RULES["exclusive_groups"]:
+            present = [t for t in group if t in per_type]
+            for loser in present[1:]:
+                per_type.pop(loser)
+        if civilians and "Battles" in per_type and _sub_of(per_type["Battles"]) == "Armed clash" and "Violence against civilians" not in per_type:
+            trig = by_label[per_type["Battles"]]
+            if self.attack.find(folded, sent.start, sent.end) and not _two_armed_sides(actor_mentions, sent):
+                per_type.pop("Battles")
+                by_label["Violence against civilians/Attack"] = trig
+                per_type["Violence against civilians"] = "Violence against civilians/Attack"
+        return sorted(((label, by_label[label]) for label in per_type.values()), key=lambda x: x[1].start)
+
+    def _irrealis_before(self, folded: str, trig: Match, sent_start: int) -> bool:
+        window_start = max(sent_start, trig.start - 30)
+        return any(m.end <= trig.start for m in self.irrealis.find(folded, window_start, trig.start))
+
+    def _is_measure(self, folded: str, n: NumberMention) -> bool:
+        after = folded[n.end:n.end + 16]
+        return any(m.start <= 2 for m in self.units.find(after)) if self.units else False
+
+    # -- places ----------------------------------------------------------------------------
+
+    def _is_near(self, folded: str, place: PlaceMention, floor: int) -> bool:
+        window = folded[max(floor, place.start - 40):place.start]
+        return any(m.end >= len(window) - 12 for m in self.near.find(window))
+
+    def _place_for(self, folded, trig, sent_places, last_place):
+        if sent_places:
+            specific = [p for p in sent_places if p.feature not in REGION_FEATURES]
+            pool = specific or sent_places
+            best = min(pool, key=lambda p: abs(p.start - trig.start))
+            return best, self._is_near(folded, best, 0)
+        if last_place:
+            return last_place[1], last_place[2]
+        return None, False
+
+    # -- claims -----------------------------------------------------------------------------
+
+    def _claims_in(self, text, folded, sent, cues, numbers, sources, places, actor_mentions, counter) -> list[Claim]:
+        s, e = sent.start, sent.end
+        out: list[Claim] = []
+        sent_numbers = [n for n in numbers if s <= n.start < e]
+        used_numbers: set[int] = set()
+        for cue in (c for c in cues if s <= c.start < e):
+            attribution = self.sources.attribute(folded, sources, s, e, cue.start)
+            certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
+            if cue.label in COUNT_ATTRIBUTES:
+                zero = self._zero_before(folded, cue, s)
+                number = None if zero else _number_for(sent_numbers, cue, folded, used_numbers)
+                if zero:
+                    value = 0
+                elif number is not None and number.value is not None:
+                    value = number.value
+                    used_numbers.add(number.start)
+                elif attribution.source is not None and number is None:
+                    out.append(self._claim(counter, "other", None, _victim_subject(actor_mentions, cue, s, e), text, sent, attribution, certainty, cue.start))
+                    continue
+                else:
+                    continue
+                subject = _victim_subject(actor_mentions, cue, s, e, number)
+                out.append(self._claim(counter, cue.label, value, subject, text, sent, attribution, certainty, cue.start))
+            else:  # captured / controls: the place named after the cue, if any
+                target = next((p for p in places if cue.end <= p.start < min(e, cue.end + 60)), None)
+                value = target.mention if target else None
+                out.append(self._claim(counter, cue.label, value, None, text, sent, attribution, certainty, cue.start))
+        for cue in self.perpetrator.find(folded, s, e):
+            actor = _nearest_actor(actor_mentions, cue, s, e)
+            if actor is None:
+                continue
+            attribution = self.sources.attribute(folded, sources, s, e, cue.start)
+            certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
+            out.append(self._claim(counter, "perpetrator", actor.canonical or actor.mention, None, text, sent, attribution, certainty, cue.start))
+        for cue in self.aim.find(folded, s, e)[:1]:
+            rest = text[cue.end:e].strip(" ,:;.\"'„”«»")
+            if 3 <= len(rest) <= 200:
+                attribution = self.sources.attribute(folded, sources, s, e, cue.start)
+                certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
+                out.append(self._claim(counter, "aim", rest, None, text, sent, attribution, certainty, cue.start))
+        for cue in self.size.find(folded, s, e)[:1]:
+            n = next((n for n in sent_numbers if 0 <= n.start - cue.end <= 30 and n.value), None)
+            if n is not None and n.start not in used_numbers:
+                attribution = self.sources.attribute(folded, sources, s, e, cue.start)
+                certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
+                subject = text[n.end:min(e, n.end + 40)].strip().split(",")[0].strip()
+                out.append(self._claim(counter, "size", n.value, subject or None, text, sent, attribution, certainty, cue.start))
+        return out
+
+    def _zero_before(self, folded: str, cue: Match, floor: int) -> bool:
+        window = folded[max(floor, cue.start - 24):cue.start]
+        return any(m.end >= len(window) - 1 for m in self.zero.find(window))
+
+    def _claim(self, counter, attribute, value, subject, text, sent, attribution, certainty, position) -> Claim:
+        quote = _inside_quotes(text, sent.start, sent.end, position)
+        return Claim(
+            id=counter.next("c"), attribute=attribute, value=value, subject=subject,
+            text=_clip(sent.text), source=attribution.source.name if attribution.source else None,
+            source_type=attribution.source.type if attribution.source else None,
+            via=attribution.via.name if attribution.via else None, certainty=certainty, quote=quote,
+            evidence=Span(start=sent.start, end=sent.end),
+        )
+
+    # -- events -----------------------------------------------------------------------------
+
+    def _attach(self, drafts: list[DraftEvent], claims: list[tuple[Claim, Sentence]], sentences: list[Sentence]) -> None:
+        if not drafts:
+            return
+        by_sentence: dict[int, list[DraftEvent]] = {}
+        for d in drafts:
+            for m in d.mentions:
+                by_sentence.setdefault(m.sentence.index, []).append(d)
+        for claim, sent in claims:
+            target = None
+            here = by_sentence.get(sent.index, [])
+            if here:
+                target = min(here, key=lambda d: min(abs(m.trigger.start - claim.evidence.start) for m in d.mentions if m.sentence.index == sent.index))
+                if claim.attribute in VICTIM_CUES + ("other",):
+                    violent = [d for d in here if d.event_type != "Strategic developments" or claim.attribute == "detained"]
+                    target = violent[0] if violent else target
+            elif claim.attribute in COUNT_ATTRIBUTES + ("other", "perpetrator"):
+                same = [d for d in drafts if any(c.attribute in COUNT_ATTRIBUTES for c in d.claims)]
+                violent = [d for d in drafts if d.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")]
+                earlier = [d for d in drafts if d.mentions[0].sentence.paragraph == sent.paragraph and d.mentions[0].sentence.index < sent.index]
+                target = (same or earlier or violent or drafts)[0]
+            elif claim.attribute in ("captured", "controls"):
+                territory = [d for d in drafts if _sub_of(d.label) in ("Non-state actor overtakes territory", "Government regains territory")]
+                target = territory[0] if territory else None
+            else:
+                earlier = [d for d in drafts if d.mentions[0].sentence.index <= sent.index]
+                target = earlier[-1] if earlier else drafts[0]
+            if target is not None:
+                target.claims.append(claim)
+
+    def _event(self, number: int, draft: DraftEvent, doc: Document, anchor, doc_place, doc_country, actors) -> Event:
+        event_id = f"e{number}"
+        for c in draft.claims:
+            c.event = event_id
+        first = draft.mentions[0]
+        place_m = next((m for m in draft.mentions if m.place is not None and m.place.feature not in REGION_FEATURES), None) \
+            or next((m for m in draft.mentions if m.place is not None), None)
+        location = None
+        if place_m is not None:
+            location = _to_place(place_m.place, 2 if place_m.near else None)
+        elif doc_place is not None:
+            location = _to_place(doc_place, 3 if doc_place.feature in REGION_FEATURES else 2)
+        date_m = next((m.date for m in draft.mentions if m.date is not None), None)
+        if date_m is not None:
+            start, end, precision = date_m.first, date_m.last, date_m.precision
+        elif anchor is not None:
+            start = end = anchor
+            precision = 2
+        else:
+            start = end = None
+            precision = 3
+        country = location.country if location else doc_country
+        a1 = next((m.actor1 for m in draft.mentions if m.actor1 is not None), None)
+        a2 = next((m.actor2 for m in draft.mentions if m.actor2 is not None), None)
+        sub = _sub_of(draft.label)
+        if sub == "Non-state actor overtakes territory" and a1 is not None and getattr(a1, "kind", "") == "state_forces":
+            sub = "Government regains territory"
+        kills = [c.value for c in draft.claims if c.attribute == "killed" and isinstance(c.value, int)]
+        return Event(
+            id=event_id, event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub,
+            date_start=start, date_end=end, time_precision=precision, location=location,
+            actor1=_actor_name(a1, country, actors), actor2=_actor_name(a2, country, actors),
+            actor1_mentions=[a1.mention] if a1 is not None else [], actor2_mentions=[a2.mention] if a2 is not None else [],
+            fatalities=min(kills) if kills else None, certainty=first.certainty,
+            evidence=[Span(start=s.start, end=s.end) for s in _unique_sentences(draft.mentions)],
+            claims=[c.id for c in draft.claims],
+        )
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+class _Counter:
+    def __init__(self):
+        self.n = 0
+
+    def next(self, prefix: str) -> str:
+        self.n += 1
+        return f"{prefix}{self.n}"
+
+
+def _event_lexicon(pack: LanguagePack) -> Lexicon:
+    entries = {k: v for k, v in (pack.section("events") or {}).items() if not k.startswith("_") and isinstance(v, list)}
+    return lexicon_from(entries)
+
+
+def _near_cues(pack: LanguagePack) -> list[str]:
+    places = pack.section("places") or {}
+    for key in ("near", "near_cues", "proximity"):
+        if isinstance(places.get(key), list):
+            return places[key]
+    return []
+
+
+def _sub_of(label: str) -> str:
+    parts = label.split("/")
+    # "Explosions/Remote violence/Air/drone strike": the event type itself may contain "/".
+    for i in range(1, len(parts)):
+        sub = "/".join(parts[i:])
+        if sub in SUB_EVENT_TYPES and "/".join(parts[:i]) == SUB_EVENT_TYPES[sub]:
+            return sub
+    return parts[-1]
+
+
+def _rank(order: list[str], sub: str) -> int:
+    return order.index(sub) if sub in order else len(order)
+
+
+def _inside_any(n: NumberMention, dates: list[DateMention]) -> bool:
+    return any(d.start <= n.start < d.end for d in dates)
+
+
+def _latest_explicit(dates: list[DateMention]):
+    explicit = [d.last for d in dates if d.explicit]
+    return max(explicit) if explicit else None
+
+
+def _nearest(items, position: int):
+    return min(items, key=lambda d: abs(d.start - position)) if items else None
+
+
+def _best_place(places: list[PlaceMention]) -> PlaceMention:
+    specific = [p for p in places if p.feature not in REGION_FEATURES]
+    return (specific or places)[0]
+
+
+def _main_country(places: Sequence[PlaceMention]) -> str | None:
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def _main_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The document's main place: the most mentioned admin1 region, else the first place."""
+    resolved = [p for p in places if p.lat is not None and p.feature not in COUNTRY_FEATURES]
+    if not resolved:
+        return next((p for p in places if p.lat is not None), None)
+    counts: dict[tuple, int] = {}
+    for p in resolved:
+        key = (p.country, p.admin1)
+        counts[key] = counts.get(key, 0) + 1
+    top = max(counts, key=lambda k: counts[k])
+    same = [p for p in resolved if (p.country, p.admin1) == top]
+    regions = [p for p in same if p.feature in REGION_FEATURES]
+    return (regions or same)[0]
+
+
+def _to_place(p: PlaceMention, precision: int | None) -> Place:
+    if precision is None:
+        precision = 3 if p.feature in REGION_FEATURES else 1
+    return Place(name=p.name or p.mention, mention=p.mention, geonameid=p.geonameid, lat=p.lat, lon=p.lon,
+                 admin1=p.admin1, country=p.country, geo_precision=precision)
+
+
+def _number_for(numbers: list[NumberMention], cue: Match, folded: str, used: set[int]) -> NumberMention | None:
+    """The count that a casualty cue quantifies: closest before it, else just after it."""
+    before = [n for n in numbers if n.end <= cue.start and cue.start - n.end <= 60 and n.start not in used]
+    before = [n for n in before if not re.search(r"[.;:]", folded[n.end:cue.start])]
+    after = [n for n in numbers if n.start >= cue.end and n.start - cue.end <= 25 and n.start not in used]
+    after = [n for n in after if not re.search(r"[.;:,]", folded[cue.end:n.start])]
+    if before:
+        return before[-1]
+    if after:
+        return after[0]
+    return None
+
+
+def _victim_subject(actor_mentions, cue: Match, s: int, e: int, number: NumberMention | None = None) -> str | None:
+    lo = number.end if number is not None and number.end <= cue.start else max(s, cue.start - 60)
+    hi = cue.start if number is None or number.end <= cue.start else min(e, cue.end + 40)
+    near = [a for a in actor_mentions if lo <= a.start < max(hi, cue.end + 30) and a.start < e]
+    if near:
+        a = near[0]
+        return getattr(a, "canonical", None) or getattr(a, "role", None) or a.mention
+    return None
+
+
+def _nearest_actor(actor_mentions, cue: Match, s: int, e: int):
+    named = [a for a in actor_mentions if s <= a.start < e and getattr(a, "canonical", None)]
+    return min(named, key=lambda a: abs(a.start - cue.start)) if named else None
+
+
+def _actors_around(actor_mentions, trig: Match, s: int, e: int):
+    armed = [a for a in actor_mentions if s <= a.start < e and getattr(a, "role", None) not in CIVILIAN_ROLES or
+             (s <= a.start < e and getattr(a, "canonical", None))]
+    before = [a for a in armed if a.end <= trig.start]
+    after = [a for a in actor_mentions if s <= a.start < e and a.start >= trig.end]
+    a1 = before[-1] if before else None
+    a2 = next((a for a in after if a1 is None or _actor_key(a) != _actor_key(a1)), None)
+    if a1 is None and a2 is not None and getattr(a2, "role", None) not in CIVILIAN_ROLES:
+        a1, a2 = a2, None
+    return a1, a2
+
+
+def _actor_key(a) -> str:
+    return getattr(a, "canonical", None) or getattr(a, "role", None) or a.mention
+
+
+def _two_armed_sides(actor_mentions, sent: Sentence) -> bool:
+    armed = {_actor_key(a) for a in actor_mentions if sent.start <= a.start < sent.end and getattr(a, "role", None) not in CIVILIAN_ROLES}
+    return len(armed) >= 2
+
+
+def _actor_name(a, country: str | None, actors) -> str | None:
+    if a is None:
+        return None
+    if getattr(a, "canonical", None):
+        return a.canonical
+    role = getattr(a, "role", None)
+    if role and actors is not None:
+        return actors.canonical_for(role, getattr(a, "country", None) or country)
+    return None
+
+
+def _inside_quotes(text: str, s: int, e: int, position: int) -> bool:
+    before = text[s:position]
+    opens = sum(before.count(q) for q in "“„«") + before.count('"') // 2 * 0
+    closes = sum(before.count(q) for q in "”»")
+    straight = before.count('"')
+    return opens > closes or straight % 2 == 1
+
+
+def _clip(sentence: str, limit: int = 300) -> str:
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def _unique_sentences(mentions: list[EventMention]) -> list[Sentence]:
+    seen: dict[int, Sentence] = {}
+    for m in mentions:
+        seen.setdefault(m.sentence.index, m.sentence)
+    return [seen[k] for k in sorted(seen)]
+
+
+def _merge(mentions: list[EventMention]) -> list[DraftEvent]:
+    """Group mentions of one happening: same event type, compatible sub-type, place and date."""
+    drafts: list[DraftEvent] = []
+    for m in mentions:
+        target = None
+        for d in drafts:
+            if d.event_type != _type_of(m.label):
+                continue
+            if not _compatible_places(d, m) or not _compatible_dates(d, m):
+                continue
+            target = d
+            break
+        if target is None:
+            drafts.append(DraftEvent([m]))
+        else:
+            target.mentions.append(m)
+            order = RULES["specificity"].get(target.event_type, [])
+            if _rank(order, _sub_of(m.label)) < _rank(order, _sub_of(target.mentions[0].label)) and target.event_type != "Strategic developments":
+                target.mentions.insert(0, target.mentions.pop())
+    return drafts
+
+
+def _type_of(label: str) -> str:
+    return SUB_EVENT_TYPES.get(_sub_of(label), label.split("/")[0])
+
+
+def _compatible_places(d: DraftEvent, m: EventMention) -> bool:
+    own = [x.place for x in d.mentions if x.place is not None]
+    if m.place is None or not own:
+        return _sub_of(m.label) == _sub_of(d.label) or m.place is None
+    for p in own:
+        if p.geonameid is not None and p.geonameid == m.place.geonameid:
+            return True
+        if p.mention == m.place.mention:
+            return True
+    # A region and a town in it are kept apart: they are coded at different precision.
+    return False
+
+
+def _compatible_dates(d: DraftEvent, m: EventMention) -> bool:
+    if m.date is None:
+        return True
+    for x in d.mentions:
+        if x.date is None:
+            continue
+        if x.date.first <= m.date.last + dt.timedelta(days=1) and m.date.first <= x.date.last + dt.timedelta(days=1):
+            return True
+        return False
+    return True
+
+
+_CODERS: dict[str, ArticleCoder] = {}
+
+
+def coder_for(pack: LanguagePack, adjective_of) -> ArticleCoder:
+    if pack.code not in _CODERS:
+        _CODERS[pack.code] = ArticleCoder(pack, adjective_of)
+    return _CODERS[pack.code]

@@ -1,0 +1,120 @@
+"""Counts in text: digits ("39", "1,200") and number words from the pack ("opt", "восемь", "a dozen")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitrep.lang.lexicon import pattern_regex
+from sitrep.lang.pack import LanguagePack
+from sitrep.lang.text import fold
+
+_DIGITS = re.compile(r"(?<![\w.,])\d{1,3}(?:[,. \u202f\u00a0]\d{3})+(?![\w])|(?<![\w.,])\d+(?![\w.,]\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    start: int
+    end: int
+    value: int | None  # None: a vague quantity ("dozens", "several")
+    bound: str | None = None  # "lower", "upper", "approximate" or None
+
+
+class NumberReader:
+    def __init__(self, pack: LanguagePack):
+        cfg = pack.section("numbers")
+        self.words = {fold(str(k)): int(v) for k, v in (cfg.get("words") or {}).items() if v is not None}
+        self.multipliers = {fold(str(k)): int(v) for k, v in (cfg.get("multipliers") or {}).items()}
+        alternation = "|".join(re.escape(w) for w in sorted(set(self.words) | set(self.multipliers), key=len, reverse=True))
+        self._words = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if alternation else None
+        self._vague = _compile(cfg.get("vague"))
+        self._bounds = {
+            name: _compile(cfg.get(key))
+            for name, key in (("lower", "lower_bound"), ("upper", "upper_bound"), ("approximate", "approximate"))
+        }
+
+    def find(self, text: str, folded: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
+        end = len(text) if end is None else end
+        spans: list[NumberMention] = []
+        for m in _DIGITS.finditer(text, start, end):
+            if _looks_like_year_or_date(text, m.start(), m.end()):
+                continue
+            value = int(re.sub(r"\D", "", m.group()))
+            spans.append(NumberMention(m.start(), m.end(), value))
+        if self._words:
+            spans.extend(self._word_numbers(folded, start, end))
+        if self._vague:
+            for m in self._vague.finditer(folded, start, end):
+                spans.append(NumberMention(m.start(), m.end(), None))
+        spans = _drop_overlaps(spans)
+        return [self._with_bound(folded, n) for n in spans]
+
+    def _word_numbers(self, folded: str, start: int, end: int) -> list[NumberMention]:
+        # Adjacent number words combine: "twenty five" → 25, "two hundred" → 200.
+        out: list[NumberMention] = []
+        run: list[re.Match] = []
+        for m in self._words.finditer(folded, start, end):
+            if run and re.fullmatch(r"[\s\-]*(?:and|si|и|і|i|y|e|und|et)?[\s\-]*", folded[run[-1].end():m.start()]):
+                run.append(m)
+            else:
+                if run:
+                    out.append(self._combine(run))
+                run = [m]
+        if run:
+            out.append(self._combine(run))
+        return [n for n in out if n.value is not None]
+
+    def _combine(self, run: list[re.Match]) -> NumberMention:
+        total, current = 0, 0
+        for m in run:
+            word = m.group()
+            if word in self.multipliers and word not in self.words:
+                current = max(current, 1) * self.multipliers[word]
+                total += current
+                current = 0
+            else:
+                current += self.words.get(word, 0)
+        total += current
+        # A lone article ("a", "an", "un") is only a number when it is all there is.
+        return NumberMention(run[0].start(), run[-1].end(), total)
+
+    def _with_bound(self, folded: str, number: NumberMention) -> NumberMention:
+        before = folded[max(0, number.start - 25): number.start]
+        for name, regex in self._bounds.items():
+            if regex and any(m.end() >= len(before) - 1 for m in regex.finditer(before)):
+                return NumberMention(number.start, number.end, number.value, name)
+        return number
+
+
+def _compile(phrases) -> re.Pattern[str] | None:
+    phrases = [p for p in (phrases or []) if isinstance(p, str) and p.strip()]
+    if not phrases:
+        return None
+    return re.compile("|".join(pattern_regex(p) for p in sorted(phrases, key=len, reverse=True)))
+
+
+def _looks_like_year_or_date(text: str, start: int, end: int) -> bool:
+    digits = text[start:end]
+    if len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100:
+        return True
+    around = text[max(0, start - 1): end + 1]
+    return "/" in around or bool(re.search(r"\d-\d|\d:\d", text[max(0, start - 1): end + 2]))
+
+
+def _drop_overlaps(spans: list[NumberMention]) -> list[NumberMention]:
+    spans.sort(key=lambda n: (n.start, -(n.end - n.start)))
+    out: list[NumberMention] = []
+    for n in spans:
+        if out and n.start < out[-1].end:
+            continue
+        out.append(n)
+    return out
+
+
+_READERS: dict[str, NumberReader] = {}
+
+
+def number_reader(pack: LanguagePack) -> NumberReader:
+    if pack.code not in _READERS:
+        _READERS[pack.code] = NumberReader(pack)
+    return _READERS[pack.code]

@@ -1,0 +1,77 @@
+"""Offset-preserving text normalisation and tokenisation shared by every language.
+
+Matching happens on a *folded* copy of the text: lower case, diacritics removed, typographic
+quotes and dashes unified. Folding maps each character to exactly one character, so an offset
+in the folded text is the same offset in the original, and evidence spans stay exact.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Latin, Greek, Cyrillic and Latin Extended Additional cover every script of the packs.
+_FOLD_RANGES = ((0x00C0, 0x024F), (0x0370, 0x052F), (0x1E00, 0x1EFF), (0x0041, 0x005A))
+_PUNCT_FOLD = {
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
+    "\u00ab": '"', "\u00bb": '"', "\u2013": "-", "\u2014": "-", "\u2011": "-", "\u00a0": " ",
+    "\u2033": '"', "\u201f": '"', "\u2010": "-",
+}
+
+
+def _fold_char(ch: str) -> str:
+    low = ch.lower()
+    if len(low) != 1:
+        low = ch
+    base = unicodedata.normalize("NFD", low)[0]
+    return base
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for lo, hi in _FOLD_RANGES:
+        for cp in range(lo, hi + 1):
+            folded = _fold_char(chr(cp))
+            if folded != chr(cp):
+                table[cp] = folded
+    for src, dst in _PUNCT_FOLD.items():
+        table[ord(src)] = dst
+    return table
+
+
+_TABLE = _build_table()
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics, unify quotes and dashes; same length as the input."""
+    return text.translate(_TABLE)
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    return word.translate(_TABLE)
+
+
+WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def folded(self) -> str:
+        return fold_word(self.text)
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
+
+
+def is_capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper()

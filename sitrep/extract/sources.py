@@ -13,10 +13,12 @@ from dataclasses import dataclass
 
 from sitrep.lang.lexicon import Match
 from sitrep.lang.pack import LanguagePack
-from sitrep.lang.text import WORD_RE
+from sitrep.lang.text import WORD_RE, fold
 
 CERTAINTY_ORDER = ("denied", "unconfirmed", "likely", "claimed", "confirmed")
-_CAP_NAME = re.compile(r"(?<![\w])([A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w'’\-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w'’\-]+|de|al|von|van|bin|ibn|el|al-\w+)){0,3})", re.UNICODE)
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐȘȚ"
+_CAP_NAME = re.compile(rf"(?<![\w])[{_UPPER}][\w'’\-]+(?:\s+(?:(?:de|al|von|van|bin|ibn|el)\s+)?[{_UPPER}][\w'’\-]+){{0,3}}", re.UNICODE)
+_ROLE_TYPES = {"official": "official", "expert": "expert", "media": "media"}
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s[-–—]\s")
 
 
@@ -39,7 +41,6 @@ class Attribution:
 class SourceFinder:
     def __init__(self, pack: LanguagePack, adjective_of):
         self.pack = pack
-        self.nouns = pack.lexicon("sources", "__nouns__") if False else None
         nouns = pack.section("sources", "nouns", {}) or {}
         self.noun_types = {name: (spec or {}).get("type", "other") for name, spec in nouns.items()}
         from sitrep.lang.lexicon import lexicon_from
@@ -49,6 +50,8 @@ class SourceFinder:
         self.roles = lexicon_from(pack.section("sources", "person_roles", {}) or {})
         self.according_to = pack.lexicon("attribution", "according_to")
         self.speech = pack.lexicon("attribution", "speech_verbs")
+        self.pronouns = pack.lexicon("attribution", "pronouns")
+        self.function_words = {fold(w) for w in pack.section("sources", "function_words", [])}
         self.via_cues = pack.lexicon("attribution", "via")
         self.certainty = pack.lexicon("certainty")
         self.adjective_of = adjective_of
@@ -81,26 +84,43 @@ class SourceFinder:
         for s in found:
             if out and s.start < out[-1].end:
                 continue
-            out.append(s)
-        return out
+            out.append(_resolve_bare_noun(s, out))
+        return self._with_pronouns(folded, out)
+
+    def _with_pronouns(self, folded: str, mentions: list[SourceMention]) -> list[SourceMention]:
+        """A pronoun subject stands for the last person named before it."""
+        if not self.pronouns:
+            return mentions
+        out = list(mentions)
+        for p in self.pronouns.find(folded):
+            earlier = [m for m in mentions if m.end <= p.start and m.is_person]
+            if earlier and not any(m.start <= p.start < m.end for m in mentions):
+                ref = earlier[-1]
+                out.append(SourceMention(p.start, p.end, ref.name, ref.type, True))
+        return sorted(out, key=lambda s: s.start)
 
     def _persons(self, text: str, folded: str, taken) -> list[SourceMention]:
-        """Capitalised names next to a person role ("X, adviser to ...") or a speech verb."""
-        roles = self.roles.find(folded)
+        """Named people: runs of two to four capitalised words that are nothing else we know
+        (not a place, actor, source noun, month), and a lone surname already named in full."""
         speech = self.speech.find(folded)
-        out = []
+        roles = self.roles.find(folded)
+        out: list[SourceMention] = []
+        surnames: dict[str, str] = {}
         for m in _CAP_NAME.finditer(text):
             start, end = m.span()
             words = m.group().split()
-            if len(words) < 2 and not _near(speech, start, end, 25):
+            while words and fold(words[0]) in self.function_words:
+                start += len(words[0]) + 1
+                words = words[1:]
+            if not words or any(not (end <= s or start >= e) for s, e in taken):
                 continue
-            if any(not (end <= s or start >= e) for s, e in taken):
-                continue
-            if _sentence_initial(text, start) and len(words) < 2:
-                continue
-            role = _near(roles, start, end, 30)
-            if role or _near(speech, start, end, 20):
-                out.append(SourceMention(start, end, m.group(), "official" if role and role.label == "official" else (role.label if role else "other"), True))
+            name = " ".join(words)
+            if len(words) >= 2:
+                role = _near(roles, start, end, 40)
+                out.append(SourceMention(start, end, name, _ROLE_TYPES.get(role.label, "official") if role else "official", True))
+                surnames.setdefault(fold(words[-1]), name)
+            elif fold(words[0]) in surnames and _near(speech, start, end, 30):
+                out.append(SourceMention(start, end, surnames[fold(words[0])], "official", True))
         return out
 
     # -- attribution -----------------------------------------------------------------------
@@ -142,6 +162,15 @@ class SourceFinder:
             if _clause_distance(folded, best, position) < 160:
                 return best.label
         return "reported" if attributed else "asserted"
+
+
+def _resolve_bare_noun(mention: SourceMention, earlier: list[SourceMention]) -> SourceMention:
+    """"the ministry" after "Russia's Defence Ministry" is that ministry: reuse the fuller name."""
+    words = set(mention.name.casefold().split())
+    for prior in reversed(earlier):
+        if prior.name != mention.name and words < set(prior.name.casefold().split()):
+            return SourceMention(mention.start, mention.end, prior.name, prior.type, prior.is_person)
+    return mention
 
 
 def _clause_distance(folded: str, cue: Match, position: int) -> int:

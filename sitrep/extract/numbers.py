@@ -68,14 +68,14 @@ class NumberReader:
         total, current = 0, 0
         for m in run:
             word = m.group()
-            if word in self.multipliers and word not in self.words:
+            if word in self.multipliers and (current > 0 or word not in self.words):
+                # "two hundred": the multiplier scales what came before it.
                 current = max(current, 1) * self.multipliers[word]
                 total += current
                 current = 0
             else:
                 current += self.words.get(word, 0)
         total += current
-        # A lone article ("a", "an", "un") is only a number when it is all there is.
         return NumberMention(run[0].start(), run[-1].end(), total)
 
     def _with_bound(self, folded: str, number: NumberMention) -> NumberMention:

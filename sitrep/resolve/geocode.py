@@ -23,11 +23,14 @@ from sitrep.resolve.gazetteer import DEFAULT_PATH, Gazetteer, Place
 from sitrep.resolve.gazetteer.build import LANGUAGES, read_places_pack
 from sitrep.resolve.gazetteer.normalize import fold, key
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*\.?")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[’'\-][^\W\d_]+)*\.?")
+_ELISION = re.compile(r"^([^\W\d_]{1,4}['’])(?=[^\W\d_]{2})")  # d'Alep, l'Ukraine, dell'Ucraina
+_POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_END = re.compile(r"[.!?…:;\n\"“”«»(]\s*$")
 _MIDDLE_CONNECTORS = {"de", "del", "la", "le", "les", "of", "the", "upon", "on", "el", "al", "di", "da", "do", "du",
                       "des", "dos", "das", "am", "an", "der", "sur", "y", "and", "i", "na", "nad", "pod"}
 MAX_TOKENS = 4
+MIN_SCORE = 4.5  # below: an unsupported reading (log10 population + priors + cues)
 
 
 @dataclass
@@ -146,6 +149,14 @@ class Geocoder:
                     word = word[:-1]
                     end -= 1
             start = m.start()
+            el = _ELISION.match(word)
+            if el and el.group(1)[0].islower():
+                start += len(el.group(1))
+                word = word[len(el.group(1)):]
+            pos = _POSSESSIVE.search(word)
+            if pos and len(word) > 3:
+                word = word[: pos.start()]
+                end = start + len(word)
             initial = start == 0 or bool(_SENTENCE_END.search(text[max(0, start - 4) : start]))
             cap = word[:1].isupper()
             out.append(_Token(word, start, end, fold(word), cap, initial))
@@ -267,10 +278,15 @@ class Geocoder:
                 words = [tk.folded for tk in tokens[i:j]]
                 if j - i == 1 and (words[0] in rules.stopwords or words[0] in rules.demonyms):
                     continue
-                if j - i == 1 and tokens[i].text.isupper() and len(tokens[i].text) <= 3 and not any(k == 0 or k == 1 for _, k, _ in ids[:0]):
+                if j - i == 1 and len(words[0]) < 3 and not tokens[i].text.isupper():
+                    continue
+                shouting = all(tk.text.isupper() for tk in tokens[max(0, i - 2) : j + 2])
+                if fold(text[tokens[i].start : tokens[j - 1].end]) in rules.stopwords:
+                    continue
+                if j - i == 1 and tokens[i].text.replace(".", "").isupper() and len(tokens[i].text) <= 6 and not (shouting and len(tokens[i].text) > 3):
                     # short all-caps tokens are acronyms unless they name a country (US, UK)
                     places = self.gazetteer.places([g for g, _, _ in ids])
-                    ids = [x for x in ids if places.get(x[0]) and places[x[0]].fcode == "PCLI"]
+                    ids = [x for x in ids if places.get(x[0]) and places[x[0]].fcode in ("PCLI", "ADM1") and x[1] < 2]
                     if not ids:
                         continue
             start, end = tokens[i].start, tokens[j - 1].end
@@ -282,6 +298,7 @@ class Geocoder:
         # 4. drop matches inside longer capitalised runs that are not places (person and organisation names)
         ignorable = rules.stopwords | set(rules.demonyms) | {w for p in rules.after + rules.before for w in p}
         keep = []
+        personal: set[str] = set()
         for m in found:
             i, j = m._tok  # type: ignore[attr-defined]
             if m.region:
@@ -295,8 +312,12 @@ class Geocoder:
                 b += 1
             others = [tk for tk in tokens[a:i] + tokens[j:b] if tk.folded not in ignorable and not (tk.initial and tk.folded in rules.stopwords)]
             if others:
+                personal.update(tk.folded for tk in tokens[a:b] if tk.folded not in ignorable)
                 continue
+            m.crowded = any(taken[x] for x in (a - 1, b) if 0 <= x < n and x not in range(i, j)) or a < i or b > j  # type: ignore[attr-defined]
             keep.append(m)
+        # a word that was part of a person's or organisation's name is not a place elsewhere either
+        keep = [m for m in keep if m.region or not (m._tok[1] - m._tok[0] == 1 and tokens[m._tok[0]].folded in personal)]  # type: ignore[attr-defined]
         if demonyms:
             for i, cc in demonym_spans:
                 if not taken[i]:
@@ -332,7 +353,7 @@ class Geocoder:
         def base(m: _Mention, gid: int, kind: int, exact: bool) -> float:
             p = places[gid]
             s = math.log10(p.population + 10)
-            if p.fcode == "PCLI":
+            if p.fcode in ("PCLI", "CONT"):
                 s += 4.0
             elif p.fcode == "ADM1":
                 s += 5.0 if m.region else (1.0 if kind < 2 else -5)
@@ -344,6 +365,8 @@ class Geocoder:
                 s += 0.7
             if kind == 0:
                 s += 0.6
+            elif kind == 1 and p.fcode not in ("PCLI", "ADM1", "CONT"):
+                s -= 1.0
             if exact:
                 s += 0.4
             if p.country in countries:
@@ -361,9 +384,14 @@ class Geocoder:
                         m.scores[gid] = sc
             if m.scores:
                 m.chosen = places[max(m.scores, key=m.scores.get)]
+        for m in live:
+            m.key = key(m.surface)  # type: ignore[attr-defined]
+            if len(m.scores) > 25:
+                m.scores = dict(sorted(m.scores.items(), key=lambda kv: -kv[1])[:25])
         # co-mention coherence: prefer readings near the other places of the document
         for _ in range(2):
             anchors = [(m, m.chosen) for m in live if m.chosen is not None and m.chosen.fcode not in ("PCLI",)]
+            uniq = list({(o.key, q.geonameid): (o, q) for o, q in anchors}.values())  # type: ignore[attr-defined]
             if len(anchors) < 2:
                 break
             for m in live:
@@ -373,13 +401,33 @@ class Geocoder:
                 for gid, sc in m.scores.items():
                     p = places[gid]
                     bonus = 0.0
-                    if p.fcode not in ("PCLI", "ADM1"):
-                        d = min((_distance_km(p, q) for o, q in anchors if o is not m and key(o.surface) != key(m.surface)), default=1e9)
+                    if p.fcode not in ("PCLI", "ADM1", "CONT"):
+                        d = min((_distance_km(p, q) for o, q in uniq if o.key != m.key), default=1e9)
                         bonus = 2.5 if d < 50 else 1.5 if d < 200 else 0.5 if d < 600 else 0.0
                         bonus += 1.0 if any(q.country == p.country and q.admin1 == p.admin1 for o, q in anchors if o is not m) else 0.0
+                    elif p.fcode == "ADM1":
+                        same = [q for o, q in anchors if o is not m and q.country == p.country]
+                        bonus = 2.5 if any(q.admin1 == p.admin1 for q in same) else 1.0 if same else 0.0
+                    else:
+                        bonus = 1.0 if any(q.country == p.country for o, q in anchors if o is not m) else 0.0
                     if sc + bonus > best_score:
                         best, best_score = p, sc + bonus
                 m.chosen = best
+                m.final = best_score  # type: ignore[attr-defined]
+        # readings with little support (a small place, no context, no neighbours) are dropped
+        for m in live:
+            final = getattr(m, "final", None)
+            if final is None and m.chosen is not None:
+                final = m.scores.get(m.chosen.geonameid, 0.0)
+            if m.chosen is not None and not m.region and final is not None and final < MIN_SCORE:
+                m.chosen = None
+                m.ids = []
+        # a place glued to another capitalised word ("Libertatea Rusiei") is kept only if prominent
+        for m in live:
+            p = m.chosen
+            if p is not None and getattr(m, "crowded", False) and p.fcode not in ("PCLI", "ADM1", "PPLC") and p.population < 100000:
+                m.chosen = None
+                m.ids = []
         # sentence-initial single words that name only small places are usually common words
         seen_inside = {key(m.surface) for m in live if not m.initial}
         for m in live:

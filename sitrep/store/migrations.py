@@ -22,8 +22,15 @@ def _initial(conn: Connection) -> None:
         table.create(conn)  # also creates the table's indexes
 
 
+def _incidents(conn: Connection) -> None:
+    from sitrep.store.incidents import create_tables  # tables live with the code that uses them
+
+    create_tables(conn)
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", _initial),
+    ("0002_incidents", _incidents),
 ]
 
 

@@ -169,7 +169,7 @@ def build() -> tuple[dict, dict]:
             low = name.lower().replace("the state of ", "state of ")
             if low.startswith("the "):
                 low = low[4:]
-            forms += [low, f"{low}'s"]
+            forms += [low, f"{low}'" if low.endswith("s") else f"{low}'s"]
         if adjective:
             low = adjective.lower()
             forms.append(low)

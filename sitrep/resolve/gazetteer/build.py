@@ -293,8 +293,13 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
     for lang in LANGUAGES:
         for cc, forms in (read_places_pack(lang).get("country_aliases") or {}).items():
             aliases[cc].extend(forms)
+    points = {}
+    for line in (DATA_DIR / "country_points.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cc, lat, lon = line.split("\t")[:3]
+            points[cc] = (float(lat), float(lon))
     for cc, info in countries.items():
-        lat, lon = _centroid(by_country.get(cc, []), 0.05)
+        lat, lon = points.get(cc) or _centroid(by_country.get(cc, []), 0.05)
         forms = list(aliases.get(cc, []))
         country = pycountry.countries.get(alpha_2=cc)
         if country is not None:
@@ -311,7 +316,17 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
                 head, _, tail = f.partition(", ")
                 expanded += [head, f"{tail} {head}"]
         place_rows.append((info["geonameid"], info["name"], lat, lon, cc, None, "A", "PCLI", info.get("population") or 0))
-        names_rows.extend(name_rows(info["geonameid"], info["name"], expanded))
+        codes = [a for a in aliases.get(cc, []) if a.replace(".", "").isupper()]
+        names_rows.extend(name_rows(info["geonameid"], info["name"], expanded, codes=codes))
+
+    log("writing continents")
+    continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
+    for info in continents.values():
+        gid = int(info["geonameId"])
+        alt = [a["name"] for a in info.get("alternateNames", []) if a.get("lang") in LANGUAGES]
+        place_rows.append((gid, info["name"], float(info["lat"]), float(info["lng"]), None, None, "L", "CONT",
+                           int(info.get("population") or 0)))
+        names_rows.extend(name_rows(gid, info["name"], alt))
 
     conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)", place_rows)
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names_rows)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -29,6 +30,7 @@ _DOUBLE = re.compile(r"([a-z])\1+")
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lowercase ASCII with words separated by single spaces (diacritics and scripts folded)."""
     text = unicodedata.normalize("NFC", text)
@@ -39,6 +41,7 @@ def fold(text: str) -> str:
     return _NON_ALNUM.sub("", text).strip()
 
 
+@lru_cache(maxsize=200_000)
 def key(text: str) -> str:
     """The lookup key of a name: folded, then transliteration variants collapsed."""
     out = fold(text)

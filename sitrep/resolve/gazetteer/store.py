@@ -58,7 +58,7 @@ def finish(conn: sqlite3.Connection, **meta: str) -> None:
     conn.commit()
 
 
-def name_rows(geonameid: int, primary: str, alternates: Iterable[str], stems: Iterable[str] = ()):
+def name_rows(geonameid: int, primary: str, alternates: Iterable[str], stems: Iterable[str] = (), codes: Iterable[str] = ()):
     """(key, geonameid, kind) rows for one place, without duplicates."""
     seen: set[tuple[str, int]] = set()
     k = name_key(primary)
@@ -70,6 +70,11 @@ def name_rows(geonameid: int, primary: str, alternates: Iterable[str], stems: It
             continue
         k = name_key(alt)
         if k and (k, 0) not in seen and (k, 1) not in seen:
+            seen.add((k, 1))
+            yield (k, geonameid, 1)
+    for code in codes:  # abbreviations that are names here (US, UK, UAE)
+        k = name_key(code)
+        if k and (k, 1) not in seen:
             seen.add((k, 1))
             yield (k, geonameid, 1)
     for stem in stems:

@@ -1,0 +1,76 @@
+"""Dates and counts, table-driven per language. Sentences written by the team."""
+
+import datetime as dt
+
+import pytest
+
+from sitrep.extract.dates import date_finder
+from sitrep.extract.numbers import number_reader
+from sitrep.lang import load_pack
+from sitrep.lang.text import fold
+
+ANCHOR = dt.date(2023, 5, 23)  # a Tuesday
+
+DATE_CASES = [
+    # (language, text, expected (first, last, precision) of the first date found)
+    ("en", "Between 19 and 22 May 2023 forces clashed.", ("2023-05-19", "2023-05-22", 2)),
+    ("en", "From 3 to 5 April the town was shelled.", ("2023-04-03", "2023-04-05", 2)),
+    ("en", "On 2 May 2020, police arrested him.", ("2020-05-02", "2020-05-02", 1)),
+    ("en", "The attack came on March 14, 2022.", ("2022-03-14", "2022-03-14", 1)),
+    ("en", "It was founded in March by deserters.", ("2023-03-01", "2023-03-31", 3)),
+    ("en", "In August he said he would lead them.", ("2022-08-01", "2022-08-31", 3)),
+    ("en", "A drone hit the port on Sunday.", ("2023-05-21", "2023-05-21", 1)),
+    ("en", "Yesterday two shells fell.", ("2023-05-22", "2023-05-22", 1)),
+    ("en", "Last week the bridge was hit.", ("2023-05-15", "2023-05-21", 2)),
+    ("en", "Reported on 2023-05-20 by the ministry.", ("2023-05-20", "2023-05-20", 1)),
+]
+
+
+@pytest.mark.parametrize("code, text, expected", DATE_CASES)
+def test_dates(code, text, expected):
+    finder = date_finder(load_pack(code))
+    found = finder.find(text, fold(text), ANCHOR)
+    assert found, f"no date in {text!r}"
+    first = found[0]
+    assert (first.first.isoformat(), first.last.isoformat(), first.precision) == expected
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("en", "Officials may release the figures later."),
+        ("en", "Thousands march in the capital."),
+    ],
+)
+def test_not_dates(code, text):
+    assert date_finder(load_pack(code)).find(text, fold(text), ANCHOR) == []
+
+
+NUMBER_CASES = [
+    ("en", "39 soldiers were killed", 39),
+    ("en", "eight civilians were wounded", 8),
+    ("en", "a dozen armoured vehicles", 12),
+    ("en", "more than 2,000 fighters", 2000),
+    ("en", "twenty five people died", 25),
+    ("en", "two hundred people", 200),
+]
+
+
+@pytest.mark.parametrize("code, text, value", NUMBER_CASES)
+def test_numbers(code, text, value):
+    numbers = [n for n in number_reader(load_pack(code)).find(text, fold(text)) if n.value is not None]
+    assert numbers and numbers[0].value == value
+
+
+def test_number_bounds_and_vague_quantities():
+    reader = number_reader(load_pack("en"))
+    text = "at least 12 died and dozens were hurt"
+    found = reader.find(text, fold(text))
+    assert found[0].value == 12 and found[0].bound == "lower"
+    assert any(n.value is None for n in found)
+
+
+def test_years_are_not_counts():
+    reader = number_reader(load_pack("en"))
+    text = "In 2022 nobody was counted"
+    assert all(n.value != 2022 for n in reader.find(text, fold(text)))

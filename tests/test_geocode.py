@@ -1,0 +1,141 @@
+"""The resolver on text: recognition across languages, inflection, context, false positives.
+
+Tier 1 uses a small GeoNames-format gazetteer written by the tests (tests/test_gazetteer.py);
+tier 2 uses the real embedded gazetteer (built once per session if it is not there, ~40 s).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.resolve.gazetteer import DEFAULT_PATH, build
+from sitrep.resolve.geocode import Geocoder, near_cue
+
+from sitrep.resolve.gazetteer import load_dumps
+
+# id, name, alternate names, lat, lon, feature class, code, country, admin1, population
+PLACES = [
+    (543229, "Kozinka", ["Kazinka", "Козинка"], 50.4613, 35.6026, "P", "PPL", "RU", "09", 1097),
+    (559034, "Grayvoron", ["Graiworon", "Grajvoron", "Грайворон"], 50.47893, 35.68087, "P", "PPLA2", "RU", "09", 6212),
+    (578072, "Belgorod", ["Белгород"], 50.61074, 36.58015, "P", "PPLA", "RU", "09", 345289),
+    (571476, "Bryansk", ["Брянск", "Briansk"], 53.27096, 34.32143, "P", "PPLA", "RU", "10", 427236),
+    (706483, "Kharkiv", ["Kharkov", "Харків", "Харьков"], 49.98081, 36.25272, "P", "PPLA", "UA", "07", 1430885),
+    (2017370, "Russia", ["Rusia", "Россия"], 60.0, 100.0, "A", "PCLI", "RU", "00", 144478050),
+    (578071, "Belgorod Oblast", ["Regiunea Belgorod"], 50.75, 37.25, "A", "ADM1", "RU", "09", 1540486),
+    (9999001, "Kazinka", [], 56.0, 60.0, "P", "PPL", "RU", "71", 1500),  # a far-away namesake
+]
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    root = tmp_path_factory.mktemp("gn")
+    rows = []
+    for gid, name, alts, lat, lon, fcl, fcode, cc, a1, pop in PLACES:
+        rows.append("\t".join([str(gid), name, name, ",".join(alts), str(lat), str(lon), fcl, fcode, cc, "", a1,
+                               "", "", "", str(pop), "", "", "", ""]))
+    (root / "RU.txt").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (root / "admin1CodesASCII.txt").write_text(
+        "RU.09\tBelgorod Oblast\tBelgorod Oblast\t578071\nRU.10\tBryansk Oblast\tBryansk Oblast\t571473\n", encoding="utf-8")
+    load_dumps(root / "g.sqlite", [root / "RU.txt", root / "admin1CodesASCII.txt"])
+    return Geocoder.open(root / "g.sqlite")
+
+
+@pytest.fixture(scope="session")
+def real():
+    if not DEFAULT_PATH.is_file():
+        build(DEFAULT_PATH)
+    return Geocoder.open(None)
+
+
+def by_mention(found):
+    return {p.mention: p for p in found}
+
+
+def test_small_gazetteer_context_picks_the_near_namesake(small):
+    text = "Luptele au loc în regiunea Belgorod, lângă Grayvoron. Partizanii au capturat localitatea Kazinka."
+    found = by_mention(small.locate(text, "ro"))
+    assert found["Kazinka"].geonameid == 543229
+    assert found["regiunea Belgorod"].feature == "ADM1"
+    assert found["Grayvoron"].admin1 == "Belgorod Oblast"
+    for p in found.values():
+        assert text[p.start : p.end] == p.mention
+
+
+@pytest.mark.parametrize("text,language,mention,name", [
+    ("Взрывы прогремели в Белгороде и Брянске.", "ru", "Белгороде", "Belgorod"),
+    ("Взрывы прогремели в Белгороде и Брянске.", "ru", "Брянске", "Bryansk"),
+    ("Обстріл у Харкові тривав всю ніч.", "uk", "Харкові", "Kharkiv"),
+    ("Walki trwały pod Grajworonem.", "pl", "Grajworonem", "Grayvoron"),
+    ("Atacul a lovit centrul Belgorodului.", "ro", "Belgorodului", "Belgorod"),
+    ("Explosions were heard in Kharkov overnight.", "en", "Kharkov", "Kharkiv"),
+])
+def test_inflected_and_transliterated_forms(small, text, language, mention, name):
+    found = by_mention(small.locate(text, language))
+    assert found[mention].name == name
+
+
+def test_region_phrases_in_several_languages(real):
+    cases = [
+        ("Атака была в Белгородской области.", "ru"),
+        ("Обстріл у Харківській області.", "uk"),
+        ("Lupte în regiunea Belgorod.", "ro"),
+        ("Fighting continued in the Belgorod region.", "en"),
+        ("Walki w obwodzie biełgorodzkim.", "pl"),
+    ]
+    for text, lang in cases:
+        regions = [p for p in real.locate(text, lang) if p.feature == "ADM1"]
+        assert regions, (text, lang)
+        assert regions[0].admin1 in ("Belgorod Oblast", "Kharkiv Oblast")
+
+
+def test_seed_article_romanian(real):
+    text = (
+        "Un grup de partizani ruși care se opun președintelui Vladimir Putin a organizat o invazie în regiunea "
+        "Belgorod, venind din Ucraina. Invadatorii au capturat localitatea Kazinka. Cel mai grav incident a avut "
+        "loc în apropierea orașului Grayvoron. Drone au lovit și Bryansk. Oleksiy Arestovici, consilierul "
+        "președintelui ucrainean, Volodimir Zelenski, a declarat că luptele continuă."
+    )
+    found = by_mention(real.locate(text, "ro"))
+    assert found["Kazinka"].name == "Kozinka" and found["Kazinka"].country == "RU"
+    assert found["Kazinka"].admin1 == "Belgorod Oblast"
+    assert found["Grayvoron"].geonameid == 559034
+    assert found["Bryansk"].admin1 == "Bryansk Oblast"
+    assert found["regiunea Belgorod"].feature == "ADM1" and found["regiunea Belgorod"].name == "Belgorod Oblast"
+    assert found["Ucraina"].feature == "PCLI" and found["Ucraina"].country == "UA"
+    names = set(found)
+    assert not {"Vladimir", "Putin", "Zelenski", "Arestovici", "ucrainean", "Drone"} & names
+
+
+def test_no_places_in_people_months_and_demonyms(real):
+    text = ("Russian President Vladimir Putin met Ukrainian officials in May. On Monday, British and American "
+            "diplomats said Putin would travel to Paris.")
+    found = by_mention(real.locate(text, "en"))
+    assert set(found) == {"Paris"}
+    with_demonyms = by_mention(real.locate(text, "en", demonyms=True))
+    assert with_demonyms["Russian"].country == "RU" and with_demonyms["Russian"].feature == "PCLI"
+
+
+def test_countries_in_many_languages(real):
+    for text, lang, cc in [("Des frappes en Russie.", "fr", "RU"), ("Ataques en Ucrania.", "es", "UA"),
+                           ("Angriffe in der Ukraine.", "de", "UA"), ("Attacchi in Russia.", "it", "RU"),
+                           ("Удары по Украине.", "ru", "UA"), ("The US and the UK agreed.", "en", "US")]:
+        assert any(p.country == cc and p.feature == "PCLI" for p in real.locate(text, lang)), (text, lang)
+
+
+def test_near_cues_from_packs():
+    text = "Fighting was reported near Grayvoron and în apropiere de Kazinka."
+    assert near_cue(text, text.index("Grayvoron"), "en")
+    assert near_cue("lupte în apropiere de Kazinka", len("lupte în apropiere de "), "ro")
+    assert not near_cue("in Grayvoron", 3, "en")
+
+
+def test_locate_is_fast(real):
+    import time
+
+    text = ("Ukrainian forces shelled the outskirts of Donetsk and Horlivka on Tuesday, while Russian drones hit "
+            "Kharkiv, Sumy and Odesa. Officials in Kyiv said air defences downed missiles over Dnipro. ") * 12
+    real.locate(text, "en")
+    t0 = time.perf_counter()
+    for _ in range(20):
+        real.locate(text, "en")
+    assert (time.perf_counter() - t0) / 20 < 0.05

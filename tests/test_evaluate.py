@@ -398,3 +398,11 @@ def test_cli_prints_counts_and_json(tmp_path):
     data = json.loads(result.stdout)
     assert data["metrics"]["claim_recall"] == {"value": 1.0, "num": 3, "den": 3}
     assert data["documents"] == 1
+
+
+def test_gold_without_claims_leaves_claims_unscored():
+    events_only = gold(claims=[], contradictions=[])
+    report = score([events_only], [perfect(gold())])  # predicts claims and a contradiction
+    assert counts(report, "event_recall") == (3, 3)
+    assert report.value("claim_precision") is None
+    assert report.value("contradiction_precision") is None

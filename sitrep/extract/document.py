@@ -136,7 +136,10 @@ class ArticleCoder:
             if brief and len(labels) > 1:
                 labels = labels[:1]
             for label, trig, weak in labels:
-                if question or generic or self._irrealis_before(folded, trig, s, sent_dates):
+                if question or generic:
+                    continue
+                # Announced measures (evacuations, agreements) are events even in the future tense.
+                if not label.startswith("Strategic developments") and self._irrealis_before(folded, trig, s, sent_dates):
                     continue
                 if weak and any(m.sentence.paragraph == sent.paragraph or len(sentences) < 8 for m in mentions):
                     continue  # "two were killed" after an event is about that event
@@ -145,6 +148,7 @@ class ArticleCoder:
                 attribution = self.sources.attribute(folded, sources, s, e, trig.start)
                 certainty = self.sources.certainty_at(folded, s, e, trig.start, attribution.source is not None)
                 a1, a2 = _actors_around(actor_mentions, trig, s, e)
+                label = _recode_by_actors(label, a1, a2)
                 mentions.append(EventMention(sent, label, trig, place, near, date, certainty, a1, a2))
                 if attribution.source is not None:
                     claims.append((self._claim(counter, "occurred", None, None, text, sent, attribution, certainty, trig.start), sent))
@@ -260,10 +264,11 @@ class ArticleCoder:
                     continue
                 subject = _victim_subject(actor_mentions, cue, s, e, number)
                 out.append(self._claim(counter, cue.label, value, subject, text, sent, attribution, certainty, cue.start))
-            else:  # captured / controls: the place named after the cue, if any
-                target = next((p for p in places if cue.end <= p.start < min(e, cue.end + 60)), None)
-                value = target.mention if target else None
-                out.append(self._claim(counter, cue.label, value, None, text, sent, attribution, certainty, cue.start))
+            else:  # captured / controls: the place it is about, and who holds it
+                target = _territory_place(places, cue, s, e)
+                value = _place_value(target) if target else None
+                holder = _nearest_actor_any(actor_mentions, cue, s, e)
+                out.append(self._claim(counter, cue.label, value, holder, text, sent, attribution, certainty, cue.start))
         for cue in self.perpetrator.find(folded, s, e):
             actor = _nearest_actor(actor_mentions, cue, s, e)
             if actor is None:
@@ -479,21 +484,61 @@ def _victim_subject(actor_mentions, cue: Match, s: int, e: int, number: NumberMe
     return None
 
 
+def _territory_place(places, cue: Match, s: int, e: int):
+    """The town a capture or control cue is about: the nearest specific place in the sentence,
+    after the cue first ("took the village of X"), else before it ("X was back under control")."""
+    here = [p for p in places if s <= p.start < e and p.feature not in REGION_FEATURES]
+    after = [p for p in here if p.start >= cue.end and p.start - cue.end <= 80]
+    before = [p for p in here if p.end <= cue.start and cue.start - p.end <= 120]
+    if after:
+        return after[0]
+    return before[0] if before else None  # the subject, not a place in an appositive
+
+
+def _place_value(p: PlaceMention) -> str:
+    """A place as a claim value: as written when in Latin script, else its gazetteer name."""
+    if p.mention.isascii() or all(ord(ch) < 0x250 for ch in p.mention):
+        return p.mention
+    return p.name or p.mention
+
+
+def _nearest_actor_any(actor_mentions, cue: Match, s: int, e: int) -> str | None:
+    """The side a control claim credits: the closest armed actor in the sentence."""
+    here = [a for a in actor_mentions if s <= a.start < e and getattr(a, "role", None) not in CIVILIAN_ROLES]
+    if not here:
+        return None
+    a = min(here, key=lambda a: abs(a.start - cue.start))
+    return getattr(a, "canonical", None) or getattr(a, "country", None) or a.mention
+
+
 def _nearest_actor(actor_mentions, cue: Match, s: int, e: int):
     named = [a for a in actor_mentions if s <= a.start < e and getattr(a, "canonical", None)]
     return min(named, key=lambda a: abs(a.start - cue.start)) if named else None
 
 
 def _actors_around(actor_mentions, trig: Match, s: int, e: int):
-    armed = [a for a in actor_mentions if s <= a.start < e and getattr(a, "role", None) not in CIVILIAN_ROLES or
-             (s <= a.start < e and getattr(a, "canonical", None))]
-    before = [a for a in armed if a.end <= trig.start]
-    after = [a for a in actor_mentions if s <= a.start < e and a.start >= trig.end]
-    a1 = before[-1] if before else None
+    """Actor 1 is who acts before the trigger (an armed actor when there is one), actor 2 the
+    other side after it; with nobody before the trigger, an armed actor after it acts."""
+    here = [a for a in actor_mentions if s <= a.start < e]
+    before = [a for a in here if a.end <= trig.start]
+    armed_before = [a for a in before if getattr(a, "role", None) not in CIVILIAN_ROLES]
+    after = [a for a in here if a.start >= trig.end]
+    a1 = (armed_before or before or [None])[-1]
     a2 = next((a for a in after if a1 is None or _actor_key(a) != _actor_key(a1)), None)
     if a1 is None and a2 is not None and getattr(a2, "role", None) not in CIVILIAN_ROLES:
-        a1, a2 = a2, None
+        a1, a2 = a2, next((a for a in after if _actor_key(a) != _actor_key(a2)), None)
     return a1, a2
+
+
+def _recode_by_actors(label: str, a1, a2) -> str:
+    """Violence started by an unarmed crowd is a riot in ACLED's terms, not a battle."""
+    role = getattr(a1, "role", None)
+    if label in ("Battles/Armed clash", "Violence against civilians/Attack"):
+        if role in ("protesters",):
+            return "Riots/Violent demonstration"
+        if role == "rioters" or (role in ("civilians", "settlers", "farmers") and label == "Battles/Armed clash"):
+            return "Riots/Mob violence"
+    return label
 
 
 def _actor_key(a) -> str:

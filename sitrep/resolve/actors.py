@@ -174,6 +174,8 @@ class _Index:
         self._prefix: dict[str, list[int]] = {}
         self._prefix_lengths: list[int] = []
         self._numeric: list[int] = []
+        self._pair: dict[tuple[str, str], list[int]] = {}
+        self._cache: dict[str, tuple[int, ...]] = {}
 
     def add(self, group: str, label: str, pattern: str) -> None:
         if not isinstance(pattern, str):
@@ -205,11 +207,15 @@ class _Index:
             return  # a first word without letters cannot start a match at a token
         if stem and run.group() == core:
             self._prefix.setdefault(core, []).append(pid)
+        elif len(words) > 1 and run.group() == core and _TOKEN.fullmatch(fold(words[1]) or "-"):
+            # Two plain words: index by both, so "republic" does not try 180 country names.
+            self._pair.setdefault((core, fold(words[1])), []).append(pid)
         else:
             self._exact.setdefault(run.group(), []).append(pid)
 
     def freeze(self) -> None:
         self._prefix_lengths = sorted({len(k) for k in self._prefix})
+        self._cache.clear()
 
     def _regex(self, pid: int) -> re.Pattern[str]:
         compiled = self._compiled[pid]
@@ -223,17 +229,29 @@ class _Index:
         """Every match as (start, end, pattern id); matches may overlap."""
         found: list[tuple[int, int, int]] = []
         exact, prefix, lengths = self._exact, self._prefix, self._prefix_lengths
-        for pos, token in token_list:
-            candidates: list[int] = list(exact.get(token, ()))
-            size = len(token)
-            for length in lengths:
-                if length > size:
-                    break
-                hit = prefix.get(token[:length])
-                if hit:
-                    candidates.extend(hit)
-            if self._numeric and token.isdigit():
-                candidates.extend(self._numeric)
+        cache, pair = self._cache, self._pair
+        if len(cache) > 50000:
+            cache.clear()
+        last = len(token_list) - 1
+        for i, (pos, token) in enumerate(token_list):
+            base = cache.get(token)
+            if base is None:
+                found_ids: list[int] = list(exact.get(token, ()))
+                size = len(token)
+                for length in lengths:
+                    if length > size:
+                        break
+                    hit = prefix.get(token[:length])
+                    if hit:
+                        found_ids.extend(hit)
+                if self._numeric and token.isdigit():
+                    found_ids.extend(self._numeric)
+                base = cache[token] = tuple(found_ids)
+            candidates: Sequence[int] = base
+            if i < last:
+                extra = pair.get((token, token_list[i + 1][1]))
+                if extra:
+                    candidates = base + tuple(extra)
             for pid in candidates:
                 text = original if self._sources[pid][1] else folded
                 m = self._regex(pid).match(text, pos)
@@ -331,7 +349,7 @@ class ActorRegistry:
                 actors.append(NamedActor(
                     name=str(entry["name"]).strip(),
                     kind=entry.get("kind"),
-                    country=(str(entry["country"]).upper() if entry.get("country") else None),
+                    country=_iso2(entry.get("country")),
                     aliases=[str(a) for a in entry.get("aliases") or []],
                     note=entry.get("note"),
                 ))
@@ -376,7 +394,7 @@ class ActorRegistry:
                 index.add("role", str(role), phrase)
         for country, phrases in (section.get("nationalities") or {}).items():
             for phrase in phrases or []:
-                index.add("nat", str(country).upper(), phrase)
+                index.add("nat", _iso2(country) or "", phrase)
         for phrase in section.get("not_nationalities") or []:
             index.add("nat", "", phrase)
         index.freeze()
@@ -419,20 +437,28 @@ class ActorRegistry:
 
         mentions: list[ActorMention] = []
         named_spans = [[s, e, name] for s, e, name in named]
+        combos: list[list[Any]] = []  # [start, end, role, country]
+        alone: list[tuple[int, int, str]] = []
         for start, end, role in roles:
-            links = self._nationalities_for(folded, (start, end), nats, matcher)
-            if links:
-                for nat in links:
-                    s, e = min(start, nat[0]), max(end, nat[1])
-                    canonical = self.canonical_for(role, nat[2])
-                    mentions.append(ActorMention(s, e, text[s:e], canonical, self.kind_of(canonical) if canonical else ROLE_KINDS.get(role),
-                                                 nat[2], role))
-                continue
-            host = self._adjacent_named(folded, (start, end), named_spans, matcher) if role in ABSORBED_ROLES else None
-            if host is not None:
-                host[0], host[1] = min(host[0], start), max(host[1], end)
-                continue
+            links = self._nationalities_for(folded, (start, end), nats, matcher, roles)
+            for nat in links:
+                combos.append([min(start, nat[0]), max(end, nat[1]), role, nat[2]])
+            if not links:
+                alone.append((start, end, role))
+        armed_combos = [c for c in combos if c[2] in ABSORBED_ROLES]
+        for start, end, role in alone:
+            if role in ABSORBED_ROLES:
+                host = self._adjacent_named(folded, (start, end), named_spans, matcher)
+                if host is None:
+                    host = self._adjacent_named(folded, (start, end), armed_combos, matcher)
+                if host is not None:
+                    host[0], host[1] = min(host[0], start), max(host[1], end)
+                    continue
             mentions.append(ActorMention(start, end, text[start:end], None, ROLE_KINDS.get(role), None, role))
+        for start, end, role, country in combos:
+            canonical = self.canonical_for(role, country)
+            kind = self.kind_of(canonical) if canonical else ROLE_KINDS.get(role)
+            mentions.append(ActorMention(start, end, text[start:end], canonical, kind, country, role))
         for start, end, name in named_spans:
             actor = self.actors[name]
             mentions.append(ActorMention(start, end, text[start:end], name, actor.kind, actor.country,
@@ -454,7 +480,7 @@ class ActorRegistry:
         return len(found) <= 3 and all(w in words for w in found)
 
     def _nationalities_for(self, folded: str, span: tuple[int, int], nats: Sequence[tuple[int, int, str]],
-                           matcher: _LanguageMatcher) -> list[tuple[int, int, str]]:
+                           matcher: _LanguageMatcher, roles: Sequence[tuple[int, int, str]] = ()) -> list[tuple[int, int, str]]:
         before = [n for n in nats if n[1] <= span[0]]
         after = [n for n in nats if n[0] >= span[1]]
         sides = []
@@ -472,11 +498,24 @@ class ActorRegistry:
         for nat in ordered:
             last = chain[-1]
             left, right = (nat[1], last[0]) if side == "before" else (last[1], nat[0])
-            if self._linked(folded, left, right, matcher.coordinators, extra_punct=","):
+            if self._linked(folded, left, right, matcher.coordinators, extra_punct=",") and not self._bound(folded, nat, span, roles):
                 chain.append(nat)
             else:
                 break
         return chain
+
+    def _bound(self, folded: str, nat: tuple[int, int, str], span: tuple[int, int],
+               roles: Sequence[tuple[int, int, str]]) -> bool:
+        """True when another role noun stands right next to `nat` ("wojska rosyjskie i ukraińska
+        obrona": "ukraińska" belongs to "obrona", not to "wojska")."""
+        for r in roles:
+            if (r[0], r[1]) == span:
+                continue
+            if r[1] <= nat[0] and self._linked(folded, r[1], nat[0], frozenset()):
+                return True
+            if r[0] >= nat[1] and self._linked(folded, nat[1], r[0], frozenset()):
+                return True
+        return False
 
     def _adjacent_named(self, folded: str, span: tuple[int, int], named_spans: list[list[Any]],
                         matcher: _LanguageMatcher) -> list[Any] | None:
@@ -533,6 +572,15 @@ class ActorRegistry:
     def get(self, name: str) -> NamedActor | None:
         bare = _PERIOD_SUFFIX.sub("", name).strip()
         return self.actors.get(bare) or self.actors.get(self._by_words.get(_name_key(bare), ""))
+
+
+def _iso2(value: Any) -> str | None:
+    """An ISO2 code from YAML ("NO" unquoted loads as False)."""
+    if value is False:
+        return "NO"
+    if not value:
+        return None
+    return str(value).strip().upper()
 
 
 def _merge_language(target: dict[str, Any], section: Mapping[str, Any]) -> None:

@@ -17,7 +17,9 @@ def _source_key(claim: Claim) -> str:
 
 
 def _conflict(a: Claim, b: Claim) -> str | None:
-    if a.event != b.event or _source_key(a) == _source_key(b):
+    if _source_key(a) == _source_key(b):
+        return None
+    if a.event != b.event and not (a.attribute in ("captured", "controls") and a.value and a.value == b.value):
         return None
     if a.attribute in COUNT_ATTRIBUTES and a.attribute == b.attribute:
         if isinstance(a.value, int) and isinstance(b.value, int) and a.value != b.value:
@@ -27,6 +29,11 @@ def _conflict(a: Claim, b: Claim) -> str | None:
     if a.attribute in _STATE_ATTRIBUTES and b.attribute in _STATE_ATTRIBUTES:
         if {a.certainty, b.certainty} & {"denied"} and ({a.certainty, b.certainty} & set(_POSITIVE)):
             return f"{a.attribute}: {a.certainty} ({a.source or 'outlet'}) vs {b.certainty} ({b.source or 'outlet'})"
+        # The same place credited to different sides ("under Ukrainian control" vs
+        # "remains under the control of Russian forces").
+        if a.attribute != "occurred" and b.attribute != "occurred" and a.value and a.value == b.value \
+                and a.subject and b.subject and a.subject != b.subject:
+            return f"{a.value} held by {a.subject} ({a.source or 'outlet'}) vs {b.subject} ({b.source or 'outlet'})"
     if a.attribute == b.attribute == "perpetrator" and a.value and b.value and str(a.value).casefold() != str(b.value).casefold():
         return f"perpetrator: {a.value} ({a.source or 'outlet'}) vs {b.value} ({b.source or 'outlet'})"
     if a.attribute == "other" and b.attribute in COUNT_ATTRIBUTES and b.value == 0 and a.source and b.source:

@@ -30,7 +30,7 @@ _SENTENCE_END = re.compile(r"[.!?…:;\n\"“”«»(]\s*$")
 _MIDDLE_CONNECTORS = {"de", "del", "la", "le", "les", "of", "the", "upon", "on", "el", "al", "di", "da", "do", "du",
                       "des", "dos", "das", "am", "an", "der", "sur", "y", "and", "i", "na", "nad", "pod"}
 MAX_TOKENS = 4
-MIN_SCORE = 4.5  # below: an unsupported reading (log10 population + priors + cues)
+MIN_SCORE = 3.5  # below: an unsupported reading (log10 population + priors + cues)
 
 
 @dataclass
@@ -65,7 +65,7 @@ def language_rules(code: str | None) -> LanguageRules:
         adjective=[(a.lower(), b.lower()) for a, b in data.get("adjective_suffixes") or []],
         inflection=[(a.lower(), b.lower()) for a, b in data.get("inflection_suffixes") or []],
         near=sorted({tuple(fold(w).split()) for w in data.get("near") or [] if fold(w)}, key=len, reverse=True),
-        stopwords={fold(w) for w in data.get("stopwords") or []},
+        stopwords={fold(w) for w in data.get("stopwords") or [] if isinstance(w, str)},
         demonyms=demonyms,
     )
 
@@ -272,6 +272,15 @@ class Geocoder:
                 places = self.gazetteer.places([g for g, _, _ in ids])
                 adm = [x for x in ids if places.get(x[0]) and places[x[0]].fcode == "ADM1"]
                 if not adm:
+                    # "X region" where X is a town: the division that has X in it (largest X first)
+                    towns = sorted((places[g] for g, _, _ in ids if g in places and places[g].fclass == "P"),
+                                   key=lambda p: -p.population)
+                    for town in towns:
+                        gid = self.gazetteer.admin1_ids.get((town.country, town.admin1))
+                        if gid is not None:
+                            adm = [(gid, 0, True)]
+                            break
+                if not adm:
                     continue
                 ids = adm
             else:
@@ -280,6 +289,11 @@ class Geocoder:
                     continue
                 if j - i == 1 and len(words[0]) < 3 and not tokens[i].text.isupper():
                     continue
+                if j - i > 1 and words[0] in rules.stopwords:
+                    named = self.gazetteer.places([g for g, _, _ in ids])
+                    surface = fold(text[tokens[i].start : tokens[j - 1].end])
+                    if not any(fold(p.name) == surface for p in named.values()):
+                        continue  # "The US" is "US"; "The Hague" is a name of its own
                 shouting = all(tk.text.isupper() for tk in tokens[max(0, i - 2) : j + 2])
                 if fold(text[tokens[i].start : tokens[j - 1].end]) in rules.stopwords:
                     continue
@@ -314,7 +328,10 @@ class Geocoder:
             if others:
                 personal.update(tk.folded for tk in tokens[a:b] if tk.folded not in ignorable)
                 continue
-            m.crowded = any(taken[x] for x in (a - 1, b) if 0 <= x < n and x not in range(i, j)) or a < i or b > j  # type: ignore[attr-defined]
+            m.crowded = (  # type: ignore[attr-defined]
+                (i > 0 and tokens[i - 1].cap and gap_ok(tokens[i - 1], tokens[i]))
+                or (j < n and tokens[j].cap and gap_ok(tokens[j - 1], tokens[j]))
+            )
             keep.append(m)
         # a word that was part of a person's or organisation's name is not a place elsewhere either
         keep = [m for m in keep if m.region or not (m._tok[1] - m._tok[0] == 1 and tokens[m._tok[0]].folded in personal)]  # type: ignore[attr-defined]

@@ -183,7 +183,7 @@ def _sumy() -> tuple[Document, DocumentResult]:
 
 def _port_au_prince() -> tuple[Document, DocumentResult]:
     text = (
-        "Armed gangs stormed the National Penitentiary in Port-au-Prince overnight and freed most of its "
+        "\U0001F6A8 Armed gangs stormed the National Penitentiary in Port-au-Prince overnight and freed most of its "
         "inmates; at least 12 people were killed, according to a prison union."
     )
     doc = Document(id="demo-haiti", text=text, title="Gangs storm Haiti's main prison",

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pycountry
 import yaml
+from unidecode import unidecode
 
 HERE = Path(__file__).resolve().parent
 EN_ACTORS = HERE.parent.parent / "lang" / "packs" / "en" / "actors.yaml"
@@ -178,7 +179,7 @@ def build() -> tuple[dict, dict]:
         forms += EXTRA.get(code, [])
         seen: list[str] = []
         for form in forms:
-            if form in SKIP_NAMES or form in seen:
+            if unidecode(form) in SKIP_NAMES or form in seen:
                 continue
             seen.append(form)
         nationalities[code] = seen
@@ -193,7 +194,8 @@ def _dump_flow(mapping: dict[str, list[str]]) -> str:
     for key, values in mapping.items():
         quoted = ", ".join(yaml.safe_dump(v, default_flow_style=True, allow_unicode=True).strip()
                            .removesuffix("\n...").removesuffix("...").strip() for v in values)
-        lines.append(f"  {key}: [{quoted}]")
+        safe_key = key if yaml.safe_load(f"{key}: 1") == {key: 1} else f"'{key}'"  # "NO" is not False
+        lines.append(f"  {safe_key}: [{quoted}]")
     return "\n".join(lines)
 
 

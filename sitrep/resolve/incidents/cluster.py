@@ -237,7 +237,8 @@ class IncidentIndex:
         keys = self.closure(seed)
         old = {self.assign[k] for k in keys if k in self.assign} | set(removed_from)
         grouped = self.group(keys)
-        before = {i: frozenset(self.members.get(i, ())) for i in old}
+        # Incidents that lost members are rewritten even when what is left looks the same here.
+        before = {i: frozenset(self.members.get(i, ())) for i in old if i not in removed_from}
         for incident in old:
             for k in self.members.pop(incident, set()):
                 self.assign.pop(k, None)

@@ -17,6 +17,8 @@ from datasketch import MinHash, MinHashLSH
 
 from sitrep.resolve.incidents.options import DEFAULT_OPTIONS, IncidentOptions
 
+# Pinned, so signatures stored by one datasketch version compare with fresh ones (datasketch 2).
+SCHEME = "affine32"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -29,18 +31,18 @@ def shingles(text: str, size: int) -> set[bytes]:
 
 
 def signature(text: str, options: IncidentOptions = DEFAULT_OPTIONS) -> MinHash:
-    m = MinHash(num_perm=options.num_perm, seed=options.seed)
+    m = MinHash(num_perm=options.num_perm, seed=options.seed, scheme=SCHEME)
     m.update_batch(sorted(shingles(text, options.shingle_words)))
     return m
 
 
 def to_bytes(m: MinHash) -> bytes:
-    return np.asarray(m.hashvalues, dtype=np.uint64).tobytes()
+    return np.asarray(m.hashvalues).astype(np.uint64).tobytes()
 
 
 def from_bytes(raw: bytes, options: IncidentOptions = DEFAULT_OPTIONS) -> MinHash:
-    return MinHash(num_perm=options.num_perm, seed=options.seed,
-                   hashvalues=np.frombuffer(raw, dtype=np.uint64).copy())
+    values = np.frombuffer(raw, dtype=np.uint64).astype(np.uint32)
+    return MinHash(num_perm=options.num_perm, seed=options.seed, hashvalues=values, scheme=SCHEME)
 
 
 def near_duplicates(
@@ -53,7 +55,10 @@ def near_duplicates(
     LSH proposes candidates; every candidate is confirmed on the estimated Jaccard, so the
     answer does not depend on the order documents are given in.
     """
-    lsh = MinHashLSH(threshold=options.duplicate_threshold, num_perm=options.num_perm)
+    # LSH only proposes candidates: tuned for recall (a lower threshold, false negatives weighted
+    # heavily); the estimated Jaccard below decides.
+    lsh = MinHashLSH(threshold=max(0.2, options.duplicate_threshold - 0.25), num_perm=options.num_perm,
+                     weights=(0.1, 0.9))
     sigs: dict[str, MinHash] = {}
     for doc_id, m in known:
         if doc_id not in sigs:

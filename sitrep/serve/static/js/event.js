@@ -1,0 +1,149 @@
+/* The incident page (an event page until incidents exist): consensus fields, claims, contradictions. */
+"use strict";
+
+(function () {
+  const {el, clear, api} = SR;
+  const status = document.getElementById("status");
+
+  function uidFromPath() {
+    const match = location.pathname.match(/^\/(?:incidents|events)\/(.+)$/);
+    return match ? decodeURIComponent(match[1]) : "";
+  }
+
+  function field(dl, label, ...value) {
+    dl.appendChild(el("dt", {}, label));
+    dl.appendChild(el("dd", {}, ...value));
+  }
+
+  function value(v) {
+    return v === null || v === undefined || v === "" ? "—" : String(v);
+  }
+
+  const PRECISION = {1: "exact day", 2: "within a week or range", 3: "month or vaguer"};
+  const GEO_PRECISION = {1: "the place itself", 2: "near the place / district", 3: "region or vaguer"};
+
+  function renderFields(event) {
+    const dl = document.getElementById("fields");
+    const loc = event.location || {};
+    field(dl, "Event type", SR.swatch(event.event_type), event.event_type);
+    field(dl, "Sub-event type", value(event.sub_event_type));
+    field(dl, "Date", SR.dateRange(event), " ", el("span", {class: "hint"}, "(" + (PRECISION[event.time_precision] || "?") + ")"));
+    field(dl, "Location", SR.placeLabel(event.location),
+      loc.mention && loc.mention !== loc.name ? el("span", {class: "hint"}, " — written “" + loc.mention + "”") : null);
+    if (typeof loc.lat === "number") {
+      field(dl, "Coordinates", loc.lat.toFixed(3) + ", " + loc.lon.toFixed(3) + " ",
+        el("span", {class: "hint"}, "(" + (GEO_PRECISION[loc.geo_precision] || "?") + ")"));
+    }
+    field(dl, "Actor 1", value(event.actor1),
+      event.actor1_mentions && event.actor1_mentions.length ? el("span", {class: "hint"}, " — " + event.actor1_mentions.join(", ")) : null);
+    field(dl, "Actor 2", value(event.actor2),
+      event.actor2_mentions && event.actor2_mentions.length ? el("span", {class: "hint"}, " — " + event.actor2_mentions.join(", ")) : null);
+    field(dl, "Fatalities", value(event.fatalities), " ", el("span", {class: "hint"}, "(most conservative figure reported)"));
+    field(dl, "Certainty", SR.badge(event.certainty, "cert-" + event.certainty));
+    const doc = event.document || {};
+    field(dl, "Document", el("a", {href: SR.documentPath(event.doc_id), id: "doc-link"}, doc.title || event.doc_id));
+    field(dl, "Outlet", value(doc.source), doc.published ? " · published " + doc.published : "");
+    if (doc.url) field(dl, "Original", SR.externalLink(doc.url));
+    if (event.evidence && event.evidence.length) {
+      field(dl, "Evidence", ...event.evidence.map(function (span, i) {
+        return el("a", {href: SR.documentPath(event.doc_id, span), class: "evidence-link", dataset: {start: span.start, end: span.end}},
+          "event text " + (event.evidence.length > 1 ? i + 1 : ""));
+      }));
+    }
+  }
+
+  function claimValue(claim) {
+    const v = claim.value === null || claim.value === undefined ? (claim.attribute === "occurred" ? "yes" : "—") : String(claim.value);
+    return claim.subject ? v + " (" + claim.subject + ")" : v;
+  }
+
+  function sourceCell(claim) {
+    return el("span", {class: "source"}, claim.source || "the outlet itself",
+      claim.via ? el("span", {class: "hint"}, " via " + claim.via) : null);
+  }
+
+  function evidenceLink(event, claim) {
+    return el("a", {href: SR.documentPath(event.doc_id, claim.evidence), class: "evidence-link",
+      dataset: {start: claim.evidence.start, end: claim.evidence.end, claim: claim.id}},
+      "show in text", el("span", {class: "visually-hidden"}, " (claim " + claim.id + ")"));
+  }
+
+  function renderClaims(event) {
+    const body = clear(document.getElementById("claim-rows"));
+    if (!event.claim_objects.length) {
+      body.appendChild(el("tr", {}, el("td", {colspan: "7", class: "empty"}, "No claims recorded.")));
+    }
+    for (const claim of event.claim_objects) {
+      body.appendChild(el("tr", {class: claim.contradicted ? "contradicted" : null, dataset: {claim: claim.id}},
+        el("td", {}, claim.attribute, claim.contradicted ? [" ", SR.badge("contested", "contra")] : null,
+          claim.event && claim.event !== event.id ? el("div", {class: "hint"}, "about event " + claim.event) : null),
+        el("td", {}, claimValue(claim)),
+        el("td", {}, sourceCell(claim)),
+        el("td", {}, claim.source_type || "—"),
+        el("td", {}, SR.badge(claim.certainty, "cert-" + claim.certainty)),
+        el("td", {class: "claim-text"}, claim.quote ? "“" + claim.text + "”" : claim.text),
+        el("td", {}, evidenceLink(event, claim))));
+    }
+  }
+
+  function renderContradictions(event) {
+    const box = clear(document.getElementById("contradictions"));
+    if (!event.contradiction_objects.length) {
+      box.appendChild(el("p", {class: "empty"}, "The sources agree (no contradictions recorded)."));
+      return;
+    }
+    for (const item of event.contradiction_objects) {
+      const cards = item.claim_objects.map(function (claim) {
+        return el("div", {class: "contra-card", dataset: {claim: claim.id}},
+          el("p", {class: "contra-value"}, claimValue(claim)),
+          el("p", {}, sourceCell(claim), " ", el("span", {class: "hint"}, claim.source_type || "")),
+          el("p", {}, SR.badge(claim.certainty, "cert-" + claim.certainty)),
+          el("blockquote", {}, claim.text),
+          evidenceLink(event, claim));
+      });
+      const row = el("div", {class: "contra-row"});
+      cards.forEach(function (card, i) {
+        if (i) row.appendChild(el("div", {class: "versus", "aria-hidden": "true"}, "vs"));
+        row.appendChild(card);
+      });
+      box.appendChild(el("section", {class: "contradiction", "aria-label": "Contradiction about " + item.attribute},
+        el("h3", {}, "Disputed: " + item.attribute, item.note ? el("span", {class: "hint"}, " — " + item.note) : null),
+        row));
+    }
+  }
+
+  async function renderMap(event) {
+    const box = document.getElementById("mini-map");
+    const loc = event.location;
+    if (!loc || typeof loc.lat !== "number" || !SR.leafletReady()) {
+      box.hidden = true;
+      return;
+    }
+    const map = await SR.makeMap(box, {zoomControl: true, worldCopyJump: false});
+    map.setView([loc.lat, loc.lon], 6);
+    SR.marker(event).addTo(map);
+  }
+
+  async function init() {
+    const uid = uidFromPath();
+    let event;
+    try {
+      event = await api("/api/events/" + encodeURIComponent(uid));
+    } catch (err) {
+      status.textContent = err.status === 404 ? "No such event: " + uid : "Could not load the event: " + err.message;
+      return;
+    }
+    const title = (event.sub_event_type || event.event_type) + " — " + SR.placeLabel(event.location);
+    document.getElementById("event-title").textContent = title;
+    document.title = "sitrep — " + title;
+    renderFields(event);
+    renderContradictions(event);
+    renderClaims(event);
+    status.textContent = event.claim_objects.length + " claims, " + event.contradiction_objects.length + " contradictions.";
+    document.getElementById("event").hidden = false;
+    await renderMap(event);
+    document.body.dataset.ready = "1";
+  }
+
+  init();
+})();

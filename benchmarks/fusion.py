@@ -72,8 +72,8 @@ def synth(n_events: int, seed: int = 7) -> list[tuple[Document, DocumentResult]]
                 if e == 0:
                     p, d, t = place, day + dt.timedelta(days=rnd.choice([0, 0, 0, 0, 1])), (etype, sub)
                     precision = 3 if rnd.random() < 0.1 else 1
-                else:  # another, unrelated event in the same report
-                    p, d, t = rnd.choice(places), start + dt.timedelta(days=rnd.randrange(365)), rnd.choice(TYPES)
+                else:  # another, unrelated recent event in the same report
+                    p, d, t = rnd.choice(places), day - dt.timedelta(days=rnd.randrange(1, 15)), rnd.choice(TYPES)
                     precision = 1
                 value = killed if e == 0 and killed is not None else None
                 if value is not None and rnd.random() < 0.2:
@@ -107,6 +107,8 @@ def peak_rss_mb() -> float:
 def fuse_only(db: str, order_file: str, batch: int) -> None:
     from sitrep.store import open_store
     from sitrep.store.incidents import incident_count, update_incidents
+
+    import sitrep.resolve.incidents  # noqa: F401  (imports are not fusion time)
 
     doc_ids = json.loads(Path(order_file).read_text())
     base = peak_rss_mb()

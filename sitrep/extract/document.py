@@ -36,6 +36,7 @@ COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLF", "PCLS"}
 CIVILIAN_ROLES = {"civilians", "protesters", "journalists", "students", "workers", "farmers", "refugees", "children",
                   "women", "health_workers", "aid_workers", "prisoners"}
 VICTIM_CUES = ("killed", "injured", "detained", "missing")
+FOREIGN_ROLES = {"invaders", "partisans"}
 
 
 @dataclass
@@ -102,7 +103,7 @@ class ArticleCoder:
         actor_mentions = actors.find(text, self.pack.code) if actors is not None else []
         place_spans = [(p.start, p.end) for p in places]
         sources = self.sources.find(text, folded, actor_mentions, place_spans)
-        triggers = self.triggers.find(folded)
+        triggers = [t for t in self.triggers.find(folded) if not self._inside_name(text, t)]
         attacks = self.attack.find(folded)
         cues = self.claim_cues.find(folded)
         doc_country = _main_country(places)
@@ -114,20 +115,23 @@ class ArticleCoder:
         mentions: list[EventMention] = []
         claims: list[tuple[Claim, Sentence]] = []
         last_place: tuple[int, PlaceMention, bool] | None = None
-        last_date: DateMention | None = None
+        last_date: tuple[int, DateMention] | None = None
         counter = _Counter()
         for sent in sentences:
             s, e = sent.start, sent.end
             sent_places = [p for p in places if s <= p.start < e]
             sent_dates = [d for d in dates if s <= d.start < e]
+            if last_date and last_date[0] != sent.paragraph:
+                last_date = None
             if sent_dates:
-                last_date = sent_dates[0]
+                last_date = (sent.paragraph, sent_dates[0])
             if last_place and last_place[0] != sent.paragraph:
                 last_place = None
             labels = self._labels(folded, sent, triggers, attacks, actor_mentions, cues)
             if sent_places:
                 best = _best_place(sent_places)
-                last_place = (sent.paragraph, best, self._is_near(folded, best, s))
+                if not (best.feature in COUNTRY_FEATURES and last_place and last_place[1].country == best.country):
+                    last_place = (sent.paragraph, best, self._is_near(folded, best, s))
             question = text[s:e].rstrip().endswith("?")
             generic = bool(self.generic.find(folded, s, e))
             if brief and labels and mentions:
@@ -141,10 +145,10 @@ class ArticleCoder:
                 # Announced measures (evacuations, agreements) are events even in the future tense.
                 if not label.startswith("Strategic developments") and self._irrealis_before(folded, trig, s, sent_dates):
                     continue
-                if weak and any(m.sentence.paragraph == sent.paragraph or len(sentences) < 8 for m in mentions):
+                if weak and mentions:
                     continue  # "two were killed" after an event is about that event
-                place, near = self._place_for(folded, trig, sent_places, last_place)
-                date = _nearest(sent_dates, trig.start) or last_date
+                place, near = self._place_for(folded, trig, sent_places, last_place, doc_place)
+                date = _nearest(sent_dates, trig.start) or (last_date[1] if last_date else None)
                 attribution = self.sources.attribute(folded, sources, s, e, trig.start)
                 certainty = self.sources.certainty_at(folded, s, e, trig.start, attribution.source is not None)
                 a1, a2 = _actors_around(actor_mentions, trig, s, e)
@@ -155,9 +159,11 @@ class ArticleCoder:
             for claim in self._claims_in(text, folded, sent, cues, numbers, sources, places, actor_mentions, counter):
                 claims.append((claim, sent))
 
-        drafts = _merge(mentions)
+        claims = _unique_claims(claims)
+        main_date = _main_date(dates, anchor)
+        drafts = _merge(mentions, main_date, doc_place)
         self._attach(drafts, claims, sentences)
-        events = [self._event(i, d, doc, anchor, doc_place, doc_country, actors) for i, d in enumerate(drafts, 1)]
+        events = [self._event(i, d, doc, anchor, main_date, doc_place, doc_country, actors) for i, d in enumerate(drafts, 1)]
         all_claims = [c for c, _ in claims]
         return DocumentResult(doc_id=doc.id, language=self.pack.code, published=doc.published,
                               events=events, claims=all_claims)
@@ -196,7 +202,12 @@ class ArticleCoder:
             etype = _type_of(label)
             order = RULES["specificity"].get(etype, [])
             current = per_type.get(etype)
-            if current is None or _rank(order, _sub_of(label)) < _rank(order, _sub_of(current)):
+            if current is None:
+                per_type[etype] = label
+            elif etype == "Strategic developments":
+                if by_label[label].start < by_label[current].start:
+                    per_type[etype] = label  # no sub-type is more specific: the main verb comes first
+            elif _rank(order, _sub_of(label)) < _rank(order, _sub_of(current)):
                 per_type[etype] = label
         for group in RULES["exclusive_groups"]:
             present = [t for t in group if t in per_type]
@@ -209,6 +220,13 @@ class ArticleCoder:
                 by_label["Violence against civilians/Attack"] = trig
                 per_type["Violence against civilians"] = "Violence against civilians/Attack"
         return sorted(((label, by_label[label], False) for label in per_type.values()), key=lambda x: x[1].start)
+
+    def _inside_name(self, text: str, m: Match) -> bool:
+        """A trigger written with a capital inside a sentence is part of a name ("Arestovici")."""
+        if self.pack.meta.get("capitalised_nouns") or not text[m.start].isupper():
+            return False
+        before = text[max(0, m.start - 3):m.start]
+        return not (m.start == 0 or re.search(r"[.!?\n:\"„“«]\s*$", before))
 
     def _irrealis_before(self, folded: str, trig: Match, sent_start: int, dates: list[DateMention]) -> bool:
         """A modal or intention word just before the trigger ("threatened to attack")."""
@@ -229,7 +247,13 @@ class ArticleCoder:
         window = folded[max(floor, place.start - 40):place.start]
         return any(m.end >= len(window) - 12 for m in self.near.find(window))
 
-    def _place_for(self, folded, trig, sent_places, last_place):
+    def _place_for(self, folded, trig, sent_places, last_place, doc_place=None):
+        if sent_places and all(p.feature in COUNTRY_FEATURES for p in sent_places):
+            # "Russia evacuated villages": the region already in view is more precise.
+            for fallback in (last_place[1] if last_place else None, doc_place):
+                if fallback is not None and fallback.feature not in COUNTRY_FEATURES \
+                        and any(p.country == fallback.country for p in sent_places):
+                    return fallback, (last_place[2] if last_place and fallback is last_place[1] else False)
         if sent_places:
             specific = [p for p in sent_places if p.feature not in REGION_FEATURES]
             pool = specific or sent_places
@@ -336,7 +360,7 @@ class ArticleCoder:
             if target is not None:
                 target.claims.append(claim)
 
-    def _event(self, number: int, draft: DraftEvent, doc: Document, anchor, doc_place, doc_country, actors) -> Event:
+    def _event(self, number: int, draft: DraftEvent, doc: Document, anchor, main_date, doc_place, doc_country, actors) -> Event:
         event_id = f"e{number}"
         for c in draft.claims:
             c.event = event_id
@@ -348,7 +372,7 @@ class ArticleCoder:
             location = _to_place(place_m.place, 2 if place_m.near else None)
         elif doc_place is not None:
             location = _to_place(doc_place, 3 if doc_place.feature in REGION_FEATURES else 2)
-        date_m = next((m.date for m in draft.mentions if m.date is not None), None)
+        date_m = next((m.date for m in draft.mentions if m.date is not None), None) or main_date
         if date_m is not None:
             start, end, precision = date_m.first, date_m.last, date_m.precision
         elif anchor is not None:
@@ -361,7 +385,8 @@ class ArticleCoder:
         a1 = next((m.actor1 for m in draft.mentions if m.actor1 is not None), None)
         a2 = next((m.actor2 for m in draft.mentions if m.actor2 is not None), None)
         sub = _sub_of(draft.label)
-        if sub == "Non-state actor overtakes territory" and a1 is not None and getattr(a1, "kind", "") == "state_forces":
+        if sub == "Non-state actor overtakes territory" and a1 is not None and getattr(a1, "kind", "") == "state_forces" \
+                and getattr(a1, "role", None) not in FOREIGN_ROLES:
             sub = "Government regains territory"
         kills = [c.value for c in draft.claims if c.attribute == "killed" and isinstance(c.value, int)]
         return Event(
@@ -415,6 +440,14 @@ def _rank(order: list[str], sub: str) -> int:
 
 def _inside_any(n: NumberMention, dates: list[DateMention]) -> bool:
     return any(d.start <= n.start < d.end for d in dates)
+
+
+def _main_date(dates: list[DateMention], anchor) -> DateMention | None:
+    """The date the article is about: its first date within a month before publication."""
+    if anchor is None:
+        return None
+    recent = [d for d in dates if anchor - dt.timedelta(days=31) <= d.last <= anchor + dt.timedelta(days=1) and d.precision < 3]
+    return recent[0] if recent else None
 
 
 def _latest_explicit(dates: list[DateMention]):
@@ -482,6 +515,18 @@ def _victim_subject(actor_mentions, cue: Match, s: int, e: int, number: NumberMe
         a = near[0]
         return getattr(a, "canonical", None) or getattr(a, "role", None) or a.mention
     return None
+
+
+def _unique_claims(claims: list[tuple[Claim, Sentence]]) -> list[tuple[Claim, Sentence]]:
+    """One claim per sentence, attribute, value and source (two cues can say the same thing)."""
+    seen: set[tuple] = set()
+    out = []
+    for claim, sent in claims:
+        key = (sent.index, claim.attribute, str(claim.value), claim.source)
+        if key not in seen:
+            seen.add(key)
+            out.append((claim, sent))
+    return out
 
 
 def _territory_place(places, cue: Match, s: int, e: int):
@@ -557,7 +602,10 @@ def _actor_name(a, country: str | None, actors) -> str | None:
         return a.canonical
     role = getattr(a, "role", None)
     if role and actors is not None:
-        return actors.canonical_for(role, getattr(a, "country", None) or country)
+        # Where a role noun has no nationality, ACLED names the group by the event's country;
+        # invaders and partisans come from elsewhere by definition.
+        fallback = None if role in FOREIGN_ROLES else country
+        return actors.canonical_for(role, getattr(a, "country", None) or fallback)
     return None
 
 
@@ -580,24 +628,28 @@ def _unique_sentences(mentions: list[EventMention]) -> list[Sentence]:
     return [seen[k] for k in sorted(seen)]
 
 
-def _merge(mentions: list[EventMention]) -> list[DraftEvent]:
-    """Group mentions of one happening: same event type, compatible sub-type, place and date."""
+def _merge(mentions: list[EventMention], main_date: DateMention | None, doc_place: PlaceMention | None) -> list[DraftEvent]:
+    """Group mentions of one happening: same event type, compatible sub-type, place and date.
+
+    A mention that names no place or date is read in the article's main setting, so that a
+    dated background event ("the attack in March on Bryansk") does not absorb it."""
     drafts: list[DraftEvent] = []
     for m in mentions:
         target = None
         for d in drafts:
             if d.event_type != _type_of(m.label):
                 continue
-            if not _compatible_places(d, m) or not _compatible_dates(d, m):
+            if d.event_type == "Strategic developments" and _sub_of(d.label) != _sub_of(m.label):
                 continue
-            target = d
-            break
+            if _same_setting(d, m, main_date, doc_place):
+                target = d
+                break
         if target is None:
             drafts.append(DraftEvent([m]))
         else:
             target.mentions.append(m)
             order = RULES["specificity"].get(target.event_type, [])
-            if _rank(order, _sub_of(m.label)) < _rank(order, _sub_of(target.mentions[0].label)) and target.event_type != "Strategic developments":
+            if _rank(order, _sub_of(m.label)) < _rank(order, _sub_of(target.mentions[0].label)):
                 target.mentions.insert(0, target.mentions.pop())
     return drafts
 
@@ -606,28 +658,19 @@ def _type_of(label: str) -> str:
     return SUB_EVENT_TYPES.get(_sub_of(label), label.split("/")[0])
 
 
-def _compatible_places(d: DraftEvent, m: EventMention) -> bool:
-    own = [x.place for x in d.mentions if x.place is not None]
-    if m.place is None or not own:
-        return _sub_of(m.label) == _sub_of(d.label) or m.place is None
-    for p in own:
-        if p.geonameid is not None and p.geonameid == m.place.geonameid:
-            return True
-        if p.mention == m.place.mention:
-            return True
-    # A region and a town in it are kept apart: they are coded at different precision.
-    return False
-
-
-def _compatible_dates(d: DraftEvent, m: EventMention) -> bool:
-    if m.date is None:
-        return True
-    for x in d.mentions:
-        if x.date is None:
-            continue
-        if x.date.first <= m.date.last + dt.timedelta(days=1) and m.date.first <= x.date.last + dt.timedelta(days=1):
-            return True
-        return False
+def _same_setting(d: DraftEvent, m: EventMention, main_date, doc_place) -> bool:
+    first = d.mentions[0]
+    place_a, place_b = first.place or doc_place, m.place or doc_place
+    if place_a is not None and place_b is not None:
+        same_place = (place_a.geonameid is not None and place_a.geonameid == place_b.geonameid) or place_a.mention == place_b.mention \
+            or (place_a.name is not None and place_a.name == place_b.name)
+        if not same_place:
+            return False  # a region and a town in it are kept apart: different precision
+    date_a, date_b = first.date or main_date, m.date or main_date
+    if date_a is not None and date_b is not None:
+        slack = dt.timedelta(days=1)
+        if not (date_a.first <= date_b.last + slack and date_b.first <= date_a.last + slack):
+            return False
     return True
 
 

@@ -22,7 +22,8 @@ from sqlalchemy import (
     PrimaryKeyConstraint, String, Table, Text, and_, delete, or_, select,
 )
 
-from sitrep.model import Claim, Contradiction, Event
+from sitrep.model import Event
+from sitrep.resolve.incidents.match import node_from_event  # light: no datasketch
 from sitrep.store import rows, schema
 from sitrep.store.schema import Json, metadata
 
@@ -119,8 +120,6 @@ def _event_view(row) -> Any:
 
 
 def _node(row, options):
-    from sitrep.resolve.incidents import node_from_event
-
     return node_from_event(row["doc_id"], row["content_hash"], row["published"], _event_view(row), options)
 
 

@@ -72,7 +72,7 @@ class IncidentIndex:
         self._days: dict[int, dict[str | None, list[Key]]] = defaultdict(lambda: defaultdict(list))
         self._fetch_range = fetch_range
         self._fetch_incidents = fetch_incidents
-        self._loaded: tuple[int, int] | None = None  # day range already fetched
+        self._loaded_days: set[int] = set()  # days already fetched
         self._loaded_incidents: set[str] = set()
 
     # -- holding nodes -------------------------------------------------------------------
@@ -107,19 +107,28 @@ class IncidentIndex:
                 self.members[incident].discard(key)
         return touched
 
-    def _ensure_range(self, lo: int, hi: int) -> None:
+    def _ensure_days(self, nodes: Iterable[Node]) -> None:
+        """Fetch stored nodes for the days these nodes' neighbours can be on (once per day)."""
         if self._fetch_range is None:
             return
-        if self._loaded is None:
-            self.load(self._fetch_range(lo, hi))
-            self._loaded = (lo, hi)
+        w = self.options.day_window
+        need = set()
+        for n in nodes:
+            if n.d0 is not None:
+                need.update(range(n.d0 - w, n.d1 + w + 1))  # type: ignore[operator]
+        need -= self._loaded_days
+        if not need:
             return
-        a, b = self._loaded
-        if lo < a:
-            self.load(self._fetch_range(lo, a - 1))
-        if hi > b:
-            self.load(self._fetch_range(b + 1, hi))
-        self._loaded = (min(lo, a), max(hi, b))
+        days = sorted(need)
+        run_start = prev = days[0]
+        for day in days[1:] + [None]:
+            if day is None or day != prev + 1:
+                self.load(self._fetch_range(run_start, prev))
+                if day is not None:
+                    run_start = day
+            if day is not None:
+                prev = day
+        self._loaded_days |= need
 
     def _ensure_incidents(self, ids: set[str]) -> None:
         missing = ids - self._loaded_incidents
@@ -193,10 +202,7 @@ class IncidentIndex:
         keys = set(seed)
         frontier = set(seed)
         while frontier:
-            spans = [self.nodes[k] for k in frontier if self.nodes[k].d0 is not None]
-            if spans:
-                w = self.options.day_window
-                self._ensure_range(min(n.d0 for n in spans) - w, max(n.d1 for n in spans) + w)  # type: ignore[type-var,operator]
+            self._ensure_days(self.nodes[k] for k in frontier)
             touched: set[str] = set()
             for k in frontier:
                 node = self.nodes[k]

@@ -218,7 +218,6 @@
   }
 
   async function init() {
-    formFromParams(new URLSearchParams(location.search));
     form.addEventListener("submit", function (ev) { ev.preventDefault(); refresh(true); });
     form.addEventListener("reset", function () { setTimeout(function () { refresh(true); }, 0); });
     for (const name of ["event_type", "country", "certainty", "has_contradiction", "in_view"]) {
@@ -236,6 +235,7 @@
       refresh(false);
     });
     try { await fillFacets(); } catch (err) { status.textContent = "Could not load filters: " + err.message; }
+    formFromParams(new URLSearchParams(location.search));  // after the facets: selects need their options
     const mapBox = document.getElementById("map");
     if (SR.leafletReady()) {
       map = await SR.makeMap(mapBox);

@@ -98,11 +98,15 @@ def test_changed_text_replaces_the_document(store):
 
 
 def test_migrations_are_recorded_once(target):
+    from sitrep.store.migrations import MIGRATIONS
+
+    names = [name for name, _ in MIGRATIONS]
+    assert names[0] == "0001_initial"
     for _ in range(3):
         with open_store(target) as store:
-            assert store.applied_migrations() == ["0001_initial"]
+            assert store.applied_migrations() == names
     with open_store(target) as store:
-        assert table_count(store, schema.schema_migrations) == 1
+        assert table_count(store, schema.schema_migrations) == len(names)
 
 
 def test_unknown_migration_is_refused(target):

@@ -392,7 +392,7 @@ class ArticleCoder:
         return Event(
             id=event_id, event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub,
             date_start=start, date_end=end, time_precision=precision, location=location,
-            actor1=_actor_name(a1, country, actors), actor2=_actor_name(a2, country, actors),
+            actor1=_actor_name(a1, country, actors, SUB_EVENT_TYPES[sub]), actor2=_actor_name(a2, country, actors, SUB_EVENT_TYPES[sub]),
             actor1_mentions=[a1.mention] if a1 is not None else [], actor2_mentions=[a2.mention] if a2 is not None else [],
             fatalities=min(kills) if kills else None, certainty=first.certainty,
             evidence=[Span(start=s.start, end=s.end) for s in _unique_sentences(draft.mentions)],
@@ -595,12 +595,15 @@ def _two_armed_sides(actor_mentions, sent: Sentence) -> bool:
     return len(armed) >= 2
 
 
-def _actor_name(a, country: str | None, actors) -> str | None:
+def _actor_name(a, country: str | None, actors, event_type: str = "") -> str | None:
     if a is None:
         return None
     if getattr(a, "canonical", None):
         return a.canonical
     role = getattr(a, "role", None)
+    # People in a crowd are protesters or rioters in ACLED's coding of such events.
+    if role == "civilians" and event_type in ("Protests", "Riots"):
+        role = "protesters" if event_type == "Protests" else "rioters"
     if role and actors is not None:
         # Where a role noun has no nationality, ACLED names the group by the event's country;
         # invaders and partisans come from elsewhere by definition.

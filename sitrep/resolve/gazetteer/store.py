@@ -69,6 +69,8 @@ def name_rows(geonameid: int, primary: str, alternates: Iterable[str], stems: It
         if not usable_name(alt):
             continue
         k = name_key(alt)
+        if len(k) < 3 and sum(ch.isalpha() for ch in alt) <= 4 and alt.replace(".", "").replace(" ", "").isupper():
+            continue  # abbreviations ("EE.UU.", "E.U.A.") fold into keys that collide with other codes
         if k and (k, 0) not in seen and (k, 1) not in seen:
             seen.add((k, 1))
             yield (k, geonameid, 1)

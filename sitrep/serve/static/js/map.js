@@ -246,7 +246,7 @@
     }
     await refresh(false);
     if (map && layer && layer.getLayers().length && !form.elements.in_view.checked) {
-      map.fitBounds(layer.getBounds().pad(0.3), {maxZoom: 6});
+      map.fitBounds(layer.getBounds().pad(0.3), {maxZoom: 6, animate: false});
     }
     document.body.dataset.ready = "1";
   }

@@ -149,7 +149,7 @@ class ArticleCoder:
                     continue  # "two were killed" after an event is about that event
                 place, near = self._place_for(folded, trig, sent_places, last_place, doc_place)
                 date = _nearest(sent_dates, trig.start) or (last_date[1] if last_date else None)
-                attribution = self.sources.attribute(folded, sources, s, e, trig.start)
+                attribution = self.sources.attribute(text, folded, sources, s, e, trig.start)
                 certainty = self.sources.certainty_at(folded, s, e, trig.start, attribution.source is not None)
                 a1, a2 = _actors_around(actor_mentions, trig, s, e)
                 label = _recode_by_actors(label, a1, a2)
@@ -271,7 +271,7 @@ class ArticleCoder:
         sent_numbers = [n for n in numbers if s <= n.start < e]
         used_numbers: set[int] = set()
         for cue in (c for c in cues if s <= c.start < e):
-            attribution = self.sources.attribute(folded, sources, s, e, cue.start)
+            attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
             certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
             if cue.label in COUNT_ATTRIBUTES:
                 zero = self._zero_before(folded, cue, s)
@@ -297,19 +297,19 @@ class ArticleCoder:
             actor = _nearest_actor(actor_mentions, cue, s, e)
             if actor is None:
                 continue
-            attribution = self.sources.attribute(folded, sources, s, e, cue.start)
+            attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
             certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
             out.append(self._claim(counter, "perpetrator", actor.canonical or actor.mention, None, text, sent, attribution, certainty, cue.start))
         for cue in self.aim.find(folded, s, e)[:1]:
             rest = text[cue.end:e].strip(" ,:;.\"'„”«»")
             if 3 <= len(rest) <= 200:
-                attribution = self.sources.attribute(folded, sources, s, e, cue.start)
+                attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
                 certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
                 out.append(self._claim(counter, "aim", rest, None, text, sent, attribution, certainty, cue.start))
         for cue in self.size.find(folded, s, e)[:1]:
             n = next((n for n in sent_numbers if 0 <= n.start - cue.end <= 30 and n.value), None)
             if n is not None and n.start not in used_numbers:
-                attribution = self.sources.attribute(folded, sources, s, e, cue.start)
+                attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
                 certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
                 subject = text[n.end:min(e, n.end + 40)].strip().split(",")[0].strip()
                 out.append(self._claim(counter, "size", n.value, subject or None, text, sent, attribution, certainty, cue.start))

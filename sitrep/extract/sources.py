@@ -17,7 +17,11 @@ from sitrep.lang.text import WORD_RE, fold
 
 CERTAINTY_ORDER = ("denied", "unconfirmed", "likely", "claimed", "confirmed")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐȘȚ"
-_CAP_NAME = re.compile(rf"(?<![\w])[{_UPPER}][\w'’\-]+(?:\s+(?:(?:de|al|von|van|bin|ibn|el)\s+)?[{_UPPER}][\w'’\-]+){{0,3}}", re.UNICODE)
+# Lower-case words that may sit inside a proper name ("Committee of the ... Union", "bin Salman").
+_NAME_CONNECTORS = {"of", "the", "for", "and", "de", "du", "des", "del", "della", "di", "al", "la", "der", "von", "van", "bin", "ibn", "el"}
+_CONNECT = "|".join(sorted(_NAME_CONNECTORS, key=len, reverse=True))
+_CAP_NAME = re.compile(
+    rf"(?<![\w])[{_UPPER}][\w'’\-]+(?:\s+(?:(?:{_CONNECT})\s+){{0,2}}[{_UPPER}][\w'’\-]+){{0,5}}", re.UNICODE)
 _ROLE_TYPES = {"official": "official", "expert": "expert", "media": "media"}
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s[-–—]\s")
 
@@ -42,7 +46,8 @@ class SourceFinder:
     def __init__(self, pack: LanguagePack, adjective_of):
         self.pack = pack
         nouns = pack.section("sources", "nouns", {}) or {}
-        self.noun_types = {name: (spec or {}).get("type", "other") for name, spec in nouns.items()}
+        self.noun_specs = {name: (spec or {}) for name, spec in nouns.items()}
+        self.nationality_position = pack.section("sources", "nationality_position", None) or "both"
         from sitrep.lang.lexicon import lexicon_from
 
         self.noun_lexicon = lexicon_from({name: (spec or {}).get("forms", []) for name, spec in nouns.items()})
@@ -59,33 +64,47 @@ class SourceFinder:
     # -- mentions -----------------------------------------------------------------------
 
     def find(self, text: str, folded: str, actor_mentions=(), place_spans=()) -> list[SourceMention]:
-        found: list[SourceMention] = []
+        nouns = self._noun_mentions(folded)
+        actors = [self._actor_source(a) for a in actor_mentions]
+        actors = [a for a in actors if a is not None]
+        names = self._names(text, folded, nouns, actors, list(place_spans))
+        # A proper name wins over the generic noun inside it ("Sudan Doctors' Union" is not "doctors").
+        nouns = [n for n in nouns if not any(m.start <= n.start and n.end <= m.end for m in names)]
+        found = sorted(nouns + actors + names, key=lambda s: (s.start, -(s.end - s.start)))
+        out: list[SourceMention] = []
+        for mention in found:
+            if out and mention.start < out[-1].end:
+                continue
+            out.append(_resolve_bare_noun(mention, out))
+        return self._with_pronouns(folded, out)
+
+    def _noun_mentions(self, folded: str) -> list[SourceMention]:
         nats = self.nationalities.find(folded)
+        out = []
         for m in self.noun_lexicon.find(folded):
-            country = _adjacent(nats, m, folded)
-            name = m.label
+            spec = self.noun_specs.get(m.label, {})
+            country = None if spec.get("international") else _adjacent(nats, m, folded, self.nationality_position)
+            name, start, end = m.label, m.start, m.end
             if country:
                 adjective = self.adjective_of(country.label)
                 if adjective:
                     name = f"{adjective} {name}"
                 start, end = min(m.start, country.start), max(m.end, country.end)
-            else:
-                start, end = m.start, m.end
-            # "Ministry of Defence" on its own keeps its name; a bare "press" is still a source.
-            found.append(SourceMention(start, end, _capitalise(name), self.noun_types.get(m.label, "other")))
-        for a in actor_mentions:
-            if getattr(a, "canonical", None) and getattr(a, "kind", None) not in (None, "civilians", "role"):
-                found.append(SourceMention(a.start, a.end, a.canonical, _actor_source_type(a.kind)))
-        taken = [(s.start, s.end) for s in found] + list(place_spans)
-        for person in self._persons(text, folded, taken):
-            found.append(person)
-        found.sort(key=lambda s: (s.start, -(s.end - s.start)))
-        out: list[SourceMention] = []
-        for s in found:
-            if out and s.start < out[-1].end:
-                continue
-            out.append(_resolve_bare_noun(s, out))
-        return self._with_pronouns(folded, out)
+            out.append(SourceMention(start, end, _capitalise(name), spec.get("type", "other")))
+        return out
+
+    def _actor_source(self, a) -> SourceMention | None:
+        """Actors speak too: a named group, or a role noun ("the invaders claim")."""
+        canonical = getattr(a, "canonical", None)
+        kind = getattr(a, "kind", None)
+        role = getattr(a, "role", None)
+        if canonical and kind not in (None, "civilians"):
+            return SourceMention(a.start, a.end, canonical, _actor_source_type(kind))
+        if role and role not in ("civilians",):
+            label = role.replace("_", " ")
+            adjective = self.adjective_of(a.country) if getattr(a, "country", None) else None
+            return SourceMention(a.start, a.end, _capitalise(f"{adjective} {label}" if adjective else label), _actor_source_type(kind))
+        return None
 
     def _with_pronouns(self, folded: str, mentions: list[SourceMention]) -> list[SourceMention]:
         """A pronoun subject stands for the last person named before it."""
@@ -99,25 +118,33 @@ class SourceFinder:
                 out.append(SourceMention(p.start, p.end, ref.name, ref.type, True))
         return sorted(out, key=lambda s: s.start)
 
-    def _persons(self, text: str, folded: str, taken) -> list[SourceMention]:
-        """Named people: runs of two to four capitalised words that are nothing else we know
-        (not a place, actor, source noun, month), and a lone surname already named in full."""
+    def _names(self, text: str, folded: str, nouns, actors, place_spans) -> list[SourceMention]:
+        """Named people and organisations: capitalised runs that are not a place, an actor or a
+        month, and a lone surname of someone already named in full."""
         speech = self.speech.find(folded)
         roles = self.roles.find(folded)
         out: list[SourceMention] = []
         surnames: dict[str, str] = {}
+        blocked = [(a.start, a.end) for a in actors] + place_spans
         for m in _CAP_NAME.finditer(text):
             start, end = m.span()
             words = m.group().split()
             while words and fold(words[0]) in self.function_words:
                 start += len(words[0]) + 1
                 words = words[1:]
-            if not words or any(not (end <= s or start >= e) for s, e in taken):
+            while words and fold(words[-1]) in _NAME_CONNECTORS:
+                end -= len(words[-1]) + 1
+                words = words[:-1]
+            if not words or any(not (end <= s or start >= e) for s, e in blocked):
                 continue
-            name = " ".join(words)
+            name = text[start:end]
+            inside = [n for n in nouns if start <= n.start and n.end <= end]
+            if inside and sum(n.end - n.start for n in inside) >= 0.6 * (end - start):
+                continue  # "Ministry of Defence": the noun with its nationality says more
             if len(words) >= 2:
                 role = _near(roles, start, end, 40)
-                out.append(SourceMention(start, end, name, _ROLE_TYPES.get(role.label, "official") if role else "official", True))
+                kind = inside[0].type if inside else (_ROLE_TYPES.get(role.label, "official") if role else "official")
+                out.append(SourceMention(start, end, name, kind, not inside))
                 surnames.setdefault(fold(words[-1]), name)
             elif fold(words[0]) in surnames and _near(speech, start, end, 30):
                 out.append(SourceMention(start, end, surnames[fold(words[0])], "official", True))
@@ -125,19 +152,24 @@ class SourceFinder:
 
     # -- attribution -----------------------------------------------------------------------
 
-    def attribute(self, folded: str, sources: list[SourceMention], sent_start: int, sent_end: int, position: int) -> Attribution:
+    def attribute(self, text: str, folded: str, sources: list[SourceMention], sent_start: int, sent_end: int, position: int) -> Attribution:
+        """The source of whatever is said at `position`: the one tied to the nearest cue."""
         in_sentence = [s for s in sources if sent_start <= s.start and s.end <= sent_end]
-        if not in_sentence:
-            return Attribution(None, None, None)
         candidates: list[tuple[int, SourceMention, Match]] = []
         for cue in self.according_to.find(folded, sent_start, sent_end):
             after = [s for s in in_sentence if 0 <= s.start - cue.end <= 60]
-            if after:
-                candidates.append((abs(cue.start - position), after[0], cue))
+            source = after[0] if after else _word_after(text, cue.end, sent_end)
+            if source is not None:
+                candidates.append((abs(cue.start - position), source, cue))
         for cue in self.speech.find(folded, sent_start, sent_end):
             before = [s for s in in_sentence if 0 <= cue.start - s.end <= 80]
             after = [s for s in in_sentence if 0 <= s.start - cue.end <= 40]
-            pick = before[-1] if before else (after[0] if after else None)
+            # "..., spun surse din serviciile de informații": a source right after the verb is its
+            # subject; otherwise the subject is the first source of the clause before the verb.
+            if after and after[0].start - cue.end <= 15 and not after[0].is_person:
+                pick = after[0]
+            else:
+                pick = before[0] if before else (after[0] if after else None)
             if pick:
                 candidates.append((abs(cue.start - position), pick, cue))
         if not candidates:
@@ -147,11 +179,10 @@ class SourceFinder:
         via = None
         others = [c[1] for c in candidates[1:] if c[1].name != source.name]
         if others:
-            media = [o for o in others if o.type == "media" or not o.is_person]
-            if source.type == "media" and others[0].type != "media" and others[0].is_person:
+            if source.type == "media" and others[0].type != "media":
                 source, via = others[0], source
-            elif media and media[0].type == "media":
-                via = media[0]
+            elif others[0].type == "media":
+                via = others[0]
         return Attribution(source, via, cue)
 
     def certainty_at(self, folded: str, sent_start: int, sent_end: int, position: int, attributed: bool) -> str:
@@ -162,6 +193,17 @@ class SourceFinder:
             if _clause_distance(folded, best, position) < 160:
                 return best.label
         return "reported" if attributed else "asserted"
+
+
+_NEXT_NAME = re.compile(r"\s*(\w*[A-ZÀ-ÞА-ЯІЇЄҐ][\w.\-]*)")
+
+
+def _word_after(text: str, start: int, end: int) -> SourceMention | None:
+    """An outlet we do not know, named right after "according to" ("potrivit iNews")."""
+    m = _NEXT_NAME.match(text, start, end)
+    if not m or len(m.group(1)) < 2:
+        return None
+    return SourceMention(m.start(1), m.end(1), m.group(1), "media")
 
 
 def _resolve_bare_noun(mention: SourceMention, earlier: list[SourceMention]) -> SourceMention:
@@ -179,8 +221,13 @@ def _clause_distance(folded: str, cue: Match, position: int) -> int:
     return hi - lo + penalty
 
 
-def _adjacent(nats: list[Match], m: Match, folded: str) -> Match | None:
+def _adjacent(nats: list[Match], m: Match, folded: str, position: str = "both") -> Match | None:
+    """The nationality word next to a noun, on the side(s) the language puts it."""
     for n in nats:
+        if position == "before" and n.start >= m.end:
+            continue
+        if position == "after" and n.end <= m.start:
+            continue
         gap = folded[m.end:n.start] if n.start >= m.end else folded[n.end:m.start]
         if len(gap) <= 12 and not re.search(r"[,.;:]", gap) and len(WORD_RE.findall(gap)) <= 2:
             return n

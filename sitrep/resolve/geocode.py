@@ -43,7 +43,16 @@ class LanguageRules:
     inflection: list[tuple[str, str]]
     near: list[tuple[str, ...]]
     stopwords: set[str]
-    demonyms: dict[str, str]  # folded form -> ISO2
+    demonyms: dict[str, str]  # folded form -> ISO2 (or the name of a region: "Africa")
+    titles: set[str] = field(default_factory=set)  # words before a person's name (Mr, President)
+    not_places: set[str] = field(default_factory=set)  # folded names never taken as places alone
+    before_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    after_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for phrases, index in ((self.before, self.before_by_first), (self.after, self.after_by_first)):
+            for ph in phrases:  # longest first, as sorted
+                index.setdefault(ph[0], []).append(ph)
 
 
 @lru_cache(maxsize=None)
@@ -67,6 +76,8 @@ def language_rules(code: str | None) -> LanguageRules:
         near=sorted({tuple(fold(w).split()) for w in data.get("near") or [] if fold(w)}, key=len, reverse=True),
         stopwords={fold(w) for w in data.get("stopwords") or [] if isinstance(w, str)},
         demonyms=demonyms,
+        titles={fold(w) for w in data.get("person_titles") or [] if isinstance(w, str)},
+        not_places={fold(w) for w in data.get("not_places") or [] if isinstance(w, str)},
     )
 
 
@@ -108,6 +119,24 @@ def _distance_km(a: Place, b: Place) -> float:
     dp, dl = p2 - p1, math.radians(b.lon - a.lon)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _nearest_km(p: Place, points: list[tuple[str, float, float, float]], own_key: str) -> float:
+    """Distance (equirectangular approximation, km) from ``p`` to the closest anchor of another name."""
+    la, lo = math.radians(p.lat), math.radians(p.lon)
+    best = 1e18
+    for k, qa, qo, qc in points:
+        if k == own_key:
+            continue
+        dlon = abs(lo - qo)
+        if dlon > math.pi:
+            dlon = 2 * math.pi - dlon
+        x = dlon * (qc + math.cos(la)) / 2
+        y = la - qa
+        d = x * x + y * y
+        if d < best:
+            best = d
+    return 6371.0 * math.sqrt(best) if best < 1e18 else 1e9
 
 
 def near_cue(text: str, start: int, language: str | None) -> bool:
@@ -192,7 +221,7 @@ class Geocoder:
 
         for i in range(n):
             # "before" region nouns: regiunea X, obwód X, région de X
-            for phrase in rules.before:
+            for phrase in rules.before_by_first.get(tokens[i].folded, ()):
                 L = len(phrase)
                 if i + L < n and tuple(t.folded for t in tokens[i : i + L]) == phrase:
                     k = i + L
@@ -208,7 +237,7 @@ class Geocoder:
                         spans.append((i, e, True, [name, *_variants(name, rules.inflection), *_variants(name, rules.adjective)]))
                     break
             # "after" region nouns: Belgorod Oblast, Белгородской области
-            for phrase in rules.after:
+            for phrase in rules.after_by_first.get(tokens[i].folded, ()):
                 L = len(phrase)
                 if i + L <= n and i > 0 and tuple(t.folded for t in tokens[i : i + L]) == phrase:
                     if phrase[0] in rules.stopwords and not tokens[i].cap and rules.code == "en":
@@ -250,7 +279,8 @@ class Geocoder:
         for i, t in enumerate(tokens):
             cc = rules.demonyms.get(t.folded)
             if cc and (t.cap or rules.code not in ("en", "de")):
-                cue_countries.add(cc)
+                if len(cc) == 2:
+                    cue_countries.add(cc)
                 if t.cap:
                     demonym_spans.append((i, cc))
         region_ids: set[int] = set()
@@ -300,7 +330,7 @@ class Geocoder:
                 if j - i == 1 and tokens[i].text.replace(".", "").isupper() and len(tokens[i].text) <= 6 and not (shouting and len(tokens[i].text) > 3):
                     # short all-caps tokens are acronyms unless they name a country (US, UK)
                     places = self.gazetteer.places([g for g, _, _ in ids])
-                    ids = [x for x in ids if places.get(x[0]) and places[x[0]].fcode in ("PCLI", "ADM1") and x[1] < 2]
+                    ids = [x for x in ids if places.get(x[0]) and places[x[0]].fcode in ("PCLI", "ADM1", "RGN") and x[1] < 2]
                     if not ids:
                         continue
             start, end = tokens[i].start, tokens[j - 1].end
@@ -317,6 +347,11 @@ class Geocoder:
             i, j = m._tok  # type: ignore[attr-defined]
             if m.region:
                 keep.append(m)
+                continue
+            if i > 0 and tokens[i - 1].folded in rules.titles and text[tokens[i - 1].end : tokens[i].start] in (" ", ". ", "\u00a0"):
+                personal.update(tk.folded for tk in tokens[i:j] if tk.folded not in ignorable)
+                continue  # "Mr Nelson", "President Lincoln": a person
+            if j - i == 1 and tokens[i].folded in rules.not_places:
                 continue
             a = i
             while a > 0 and tokens[a - 1].cap and gap_ok(tokens[a - 1], tokens[a]) and not taken[a - 1]:
@@ -351,7 +386,12 @@ class Geocoder:
         # demonym mentions resolve to their country
         demonym_cc = {getattr(m, "_demonym", None) for m in mentions} - {None}
         if demonym_cc:
-            country_of = self._countries(demonym_cc)
+            country_of = self._countries({c for c in demonym_cc if len(c) == 2})
+            for name in demonym_cc:
+                if len(name) > 2:
+                    named = [p for p in self.gazetteer.lookup(name) if p.fcode in ("CONT", "RGN", "PCLI")]
+                    if named:
+                        country_of[name] = named[0]
             for m in mentions:
                 cc = getattr(m, "_demonym", None)
                 if cc:
@@ -372,6 +412,8 @@ class Geocoder:
             s = math.log10(p.population + 10)
             if p.fcode in ("PCLI", "CONT"):
                 s += 4.0
+            elif p.fcode == "RGN":
+                s = 11.0 if (p.country is None or p.country in countries or not countries) else 8.0
             elif p.fcode == "ADM1":
                 s += 5.0 if m.region else (1.0 if kind < 2 else -5)
                 if not m.region:
@@ -403,14 +445,23 @@ class Geocoder:
                 m.chosen = places[max(m.scores, key=m.scores.get)]
         for m in live:
             m.key = key(m.surface)  # type: ignore[attr-defined]
-            if len(m.scores) > 25:
-                m.scores = dict(sorted(m.scores.items(), key=lambda kv: -kv[1])[:25])
+            if len(m.scores) > 8:  # readings far below the best cannot win on coherence bonuses
+                top = sorted(m.scores.items(), key=lambda kv: -kv[1])
+                m.scores = dict(kv for n, kv in enumerate(top) if n < 8 or kv[1] >= top[0][1] - 3.5)
         # co-mention coherence: prefer readings near the other places of the document
         for _ in range(2):
             anchors = [(m, m.chosen) for m in live if m.chosen is not None and m.chosen.fcode not in ("PCLI",)]
             uniq = list({(o.key, q.geonameid): (o, q) for o, q in anchors}.values())  # type: ignore[attr-defined]
             if len(anchors) < 2:
                 break
+            points = [(o.key, math.radians(q.lat), math.radians(q.lon), math.cos(math.radians(q.lat)))  # type: ignore[attr-defined]
+                      for o, q in uniq if q.lat is not None and q.fcode not in ("ADM1", "RGN", "CONT")]
+            admin_of = {}
+            for o, q in anchors:
+                admin_of.setdefault((q.country, q.admin1), set()).add(id(o))
+            countries_of = {}
+            for o, q in anchors:
+                countries_of.setdefault(q.country, set()).add(id(o))
             for m in live:
                 if len(m.scores) < 2:
                     continue
@@ -418,15 +469,15 @@ class Geocoder:
                 for gid, sc in m.scores.items():
                     p = places[gid]
                     bonus = 0.0
-                    if p.fcode not in ("PCLI", "ADM1", "CONT"):
-                        d = min((_distance_km(p, q) for o, q in uniq if o.key != m.key), default=1e9)
+                    if p.fcode not in ("PCLI", "ADM1", "CONT", "RGN"):
+                        d = _nearest_km(p, points, m.key) if p.lat is not None else 1e9  # type: ignore[attr-defined]
                         bonus = 2.5 if d < 50 else 1.5 if d < 200 else 0.5 if d < 600 else 0.0
-                        bonus += 1.0 if any(q.country == p.country and q.admin1 == p.admin1 for o, q in anchors if o is not m) else 0.0
+                        bonus += 1.0 if admin_of.get((p.country, p.admin1), set()) - {id(m)} else 0.0
                     elif p.fcode == "ADM1":
-                        same = [q for o, q in anchors if o is not m and q.country == p.country]
-                        bonus = 2.5 if any(q.admin1 == p.admin1 for q in same) else 1.0 if same else 0.0
+                        same = countries_of.get(p.country, set()) - {id(m)}
+                        bonus = 2.5 if admin_of.get((p.country, p.admin1), set()) - {id(m)} else 1.0 if same else 0.0
                     else:
-                        bonus = 1.0 if any(q.country == p.country for o, q in anchors if o is not m) else 0.0
+                        bonus = 1.0 if countries_of.get(p.country, set()) - {id(m)} else 0.0
                     if sc + bonus > best_score:
                         best, best_score = p, sc + bonus
                 m.chosen = best

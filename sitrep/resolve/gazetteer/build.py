@@ -417,7 +417,7 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
         gid = REGION_ID_BASE - n
         code = info.get("code") or "RGN"
         place_rows.append((gid, info["name"], float(info["lat"]), float(info["lon"]), info.get("country"), None,
-                           "H" if code == "SEA" else "L", code, 0))
+                           "H" if code == "SEA" else "L", "RGN", 0))
         names_rows.extend(name_rows(gid, info["name"], info.get("names") or [],
                                     codes=[a for a in info.get("names") or [] if a.replace(".", "").isupper()]))
 

@@ -500,11 +500,15 @@ def _number_for(numbers: list[NumberMention], cue: Match, folded: str, used: set
     before = [n for n in before if not re.search(r"[.;:]", folded[n.end:cue.start])]
     after = [n for n in numbers if n.start >= cue.end and n.start - cue.end <= 25 and n.start not in used]
     after = [n for n in after if not re.search(r"[.;:,]", folded[cue.end:n.start])]
-    if before:
-        return before[-1]
-    if after:
-        return after[0]
-    return None
+    # An article ("a man was killed") counts only when nothing else does, and only up close.
+    real_before = [n for n in before if n.bound != "article"]
+    real_after = [n for n in after if n.bound != "article"]
+    if real_before:
+        return real_before[-1]
+    if real_after:
+        return real_after[0]
+    close = [n for n in before if cue.start - n.end <= 25]
+    return close[-1] if close else None
 
 
 def _victim_subject(actor_mentions, cue: Match, s: int, e: int, number: NumberMention | None = None) -> str | None:

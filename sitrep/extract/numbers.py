@@ -28,6 +28,7 @@ class NumberReader:
         alternation = "|".join(re.escape(w) for w in sorted(set(self.words) | set(self.multipliers), key=len, reverse=True))
         self._words = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if alternation else None
         self._vague = _compile(cfg.get("vague"))
+        self._articles = _compile(cfg.get("articles"))
         self._bounds = {
             name: _compile(cfg.get(key))
             for name, key in (("lower", "lower_bound"), ("upper", "upper_bound"), ("approximate", "approximate"))
@@ -46,8 +47,11 @@ class NumberReader:
         if self._vague:
             for m in self._vague.finditer(folded, start, end):
                 spans.append(NumberMention(m.start(), m.end(), None))
-        spans = _drop_overlaps(spans)
-        return [self._with_bound(folded, n) for n in spans]
+        spans = [self._with_bound(folded, n) for n in spans]
+        if self._articles:
+            for m in self._articles.finditer(folded, start, end):
+                spans.append(NumberMention(m.start(), m.end(), 1, "article"))
+        return _drop_overlaps(spans)
 
     def _word_numbers(self, folded: str, start: int, end: int) -> list[NumberMention]:
         # Adjacent number words combine: "twenty five" → 25, "two hundred" → 200.

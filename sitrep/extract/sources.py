@@ -33,6 +33,7 @@ class SourceMention:
     name: str
     type: str
     is_person: bool = False
+    origin: str = "noun"  # noun, actor, name or pronoun: how it was found
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,10 @@ class SourceFinder:
         for m in self.noun_lexicon.find(folded):
             spec = self.noun_specs.get(m.label, {})
             country = None if spec.get("international") else _adjacent(nats, m, folded, self.nationality_position)
-            name, start, end = m.label, m.start, m.end
+            # Generic nouns may keep the words the text used ("a rescue worker"), institutions
+            # take their canonical English name ("Defence Ministry" → "Ministry of Defence").
+            name = _plain_form(folded[m.start:m.end]) if spec.get("keep_form") else m.label
+            start, end = m.start, m.end
             if country:
                 adjective = self.adjective_of(country.label)
                 if adjective:
@@ -99,11 +103,12 @@ class SourceFinder:
         kind = getattr(a, "kind", None)
         role = getattr(a, "role", None)
         if canonical and kind not in (None, "civilians"):
-            return SourceMention(a.start, a.end, canonical, _actor_source_type(kind))
+            return SourceMention(a.start, a.end, canonical, _actor_source_type(kind), origin="actor")
         if role and role not in ("civilians",):
             label = role.replace("_", " ")
             adjective = self.adjective_of(a.country) if getattr(a, "country", None) else None
-            return SourceMention(a.start, a.end, _capitalise(f"{adjective} {label}" if adjective else label), _actor_source_type(kind))
+            return SourceMention(a.start, a.end, _capitalise(f"{adjective} {label}" if adjective else label),
+                                 _actor_source_type(kind), origin="actor")
         return None
 
     def _with_pronouns(self, folded: str, mentions: list[SourceMention]) -> list[SourceMention]:
@@ -115,7 +120,7 @@ class SourceFinder:
             earlier = [m for m in mentions if m.end <= p.start and m.is_person]
             if earlier and not any(m.start <= p.start < m.end for m in mentions):
                 ref = earlier[-1]
-                out.append(SourceMention(p.start, p.end, ref.name, ref.type, True))
+                out.append(SourceMention(p.start, p.end, ref.name, ref.type, True, origin="pronoun"))
         return sorted(out, key=lambda s: s.start)
 
     def _names(self, text: str, folded: str, nouns, actors, place_spans) -> list[SourceMention]:
@@ -135,7 +140,13 @@ class SourceFinder:
             while words and fold(words[-1]) in _NAME_CONNECTORS:
                 end -= len(words[-1]) + 1
                 words = words[:-1]
-            if not words or any(not (end <= s or start >= e) for s, e in blocked):
+            while len(words) > 1 and any(n.start <= start and start + len(words[0]) <= n.end for n in nouns):
+                start += len(words[0]) + 1  # "Residents of ...": a sentence-initial common noun
+                words = words[1:]
+                while words and fold(words[0]) in _NAME_CONNECTORS:
+                    start += len(words[0]) + 1
+                    words = words[1:]
+            if not words or _mostly_covered(start, end, blocked):
                 continue
             name = text[start:end]
             inside = [n for n in nouns if start <= n.start and n.end <= end]
@@ -144,10 +155,10 @@ class SourceFinder:
             if len(words) >= 2:
                 role = _near(roles, start, end, 40)
                 kind = inside[0].type if inside else (_ROLE_TYPES.get(role.label, "official") if role else "official")
-                out.append(SourceMention(start, end, name, kind, not inside))
+                out.append(SourceMention(start, end, name, kind, not inside, origin="name"))
                 surnames.setdefault(fold(words[-1]), name)
             elif fold(words[0]) in surnames and _near(speech, start, end, 30):
-                out.append(SourceMention(start, end, surnames[fold(words[0])], "official", True))
+                out.append(SourceMention(start, end, surnames[fold(words[0])], "official", True, origin="name"))
         return out
 
     # -- attribution -----------------------------------------------------------------------
@@ -166,7 +177,7 @@ class SourceFinder:
             after = [s for s in in_sentence if 0 <= s.start - cue.end <= 40]
             # "..., spun surse din serviciile de informații": a source right after the verb is its
             # subject; otherwise the subject is the first source of the clause before the verb.
-            if after and after[0].start - cue.end <= 15 and not after[0].is_person:
+            if after and after[0].start - cue.end <= 15 and after[0].origin == "noun":
                 pick = after[0]
             else:
                 pick = before[0] if before else (after[0] if after else None)
@@ -196,6 +207,19 @@ class SourceFinder:
 
 
 _NEXT_NAME = re.compile(r"\s*(\w*[A-ZÀ-ÞА-ЯІЇЄҐ][\w.\-]*)")
+
+
+def _mostly_covered(start: int, end: int, spans) -> bool:
+    """A capitalised run that is (mostly) a place or an actor is not a name of its own."""
+    covered = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
+    return covered >= 0.6 * (end - start)
+
+
+def _plain_form(surface: str) -> str:
+    words = surface.split()
+    while words and words[0] in ("a", "an", "the", "one"):
+        words = words[1:]
+    return " ".join(words) or surface
 
 
 def _word_after(text: str, start: int, end: int) -> SourceMention | None:

@@ -455,7 +455,8 @@ class Geocoder:
             if len(anchors) < 2:
                 break
             points = [(o.key, math.radians(q.lat), math.radians(q.lon), math.cos(math.radians(q.lat)))  # type: ignore[attr-defined]
-                      for o, q in uniq if q.lat is not None and q.fcode not in ("ADM1", "RGN", "CONT")]
+                      for o, q in uniq if q.lat is not None and q.fcode not in ("RGN", "CONT")]
+            named_admin = {(q.country, q.admin1): id(o) for o, q in anchors if q.fcode == "ADM1"}
             admin_of = {}
             for o, q in anchors:
                 admin_of.setdefault((q.country, q.admin1), set()).add(id(o))
@@ -473,6 +474,8 @@ class Geocoder:
                         d = _nearest_km(p, points, m.key) if p.lat is not None else 1e9  # type: ignore[attr-defined]
                         bonus = 2.5 if d < 50 else 1.5 if d < 200 else 0.5 if d < 600 else 0.0
                         bonus += 1.0 if admin_of.get((p.country, p.admin1), set()) - {id(m)} else 0.0
+                        # a division named in the text ("Bara town in Idleb countryside", "(Mayo-Sava, Extreme-Nord)")
+                        bonus += 1.5 if named_admin.get((p.country, p.admin1), id(m)) != id(m) else 0.0
                     elif p.fcode == "ADM1":
                         same = countries_of.get(p.country, set()) - {id(m)}
                         bonus = 2.5 if admin_of.get((p.country, p.admin1), set()) - {id(m)} else 1.0 if same else 0.0

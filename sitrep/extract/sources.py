@@ -172,17 +172,21 @@ class SourceFinder:
             source = after[0] if after else _word_after(text, cue.end, sent_end)
             if source is not None:
                 candidates.append((abs(cue.start - position), source, cue))
+        via_cues = self.via_cues.find_all(folded, sent_start, sent_end)
         for cue in self.speech.find(folded, sent_start, sent_end):
             before = [s for s in in_sentence if 0 <= cue.start - s.end <= 80]
             after = [s for s in in_sentence if 0 <= s.start - cue.end <= 40]
+            relays = any(v.start <= cue.start < v.end for v in via_cues)  # "X told Reuters"
             # "..., spun surse din serviciile de informații": a source right after the verb is its
             # subject; otherwise the subject is the first source of the clause before the verb.
-            if after and after[0].start - cue.end <= 15 and after[0].origin == "noun":
+            if after and after[0].start - cue.end <= 15 and after[0].origin == "noun" and not (relays and before):
                 pick = after[0]
             else:
                 pick = before[0] if before else (after[0] if after else None)
             if pick:
                 candidates.append((abs(cue.start - position), pick, cue))
+                if relays and after and pick is not after[0]:
+                    candidates.append((abs(cue.start - position) + 1, after[0], cue))
         if not candidates:
             return Attribution(None, None, None)
         candidates.sort(key=lambda c: c[0])

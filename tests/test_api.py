@@ -63,10 +63,12 @@ def fake_extract(doc) -> DocumentResult:
     )
 
 
-@pytest.fixture(scope="module")
-def client(shared_store):
-    """Read tests share one app and store (nothing they do writes)."""
-    app = create_app(shared_store, Settings(write_token=TOKEN, extractor=fake_extract))
+@pytest.fixture(scope="module", params=["memory-index", "sql-only"])
+def client(shared_store, request):
+    """Read tests share one app and store (nothing they do writes); every one runs with the
+    in-memory event index and with filtering done in SQL, which must agree."""
+    settings = Settings(write_token=TOKEN, extractor=fake_extract, event_index=request.param == "memory-index")
+    app = create_app(shared_store, settings)
     with TestClient(app) as test_client:
         yield test_client
 

@@ -25,17 +25,19 @@ def _load_throughput():
 
 def test_throughput_runs_on_a_small_corpus():
     tp = _load_throughput()
-    report = tp.run(20, spacy=False, time_limit=30)
+    # no warm-up and a time limit keep this fast even on a busy machine
+    report = tp.run(20, spacy=False, time_limit=4, warmup_per_language=0)
 
     assert report["corpus"]["docs"] == 20
     assert "spacy" not in report and "ratio" not in report
     st = report["sitrep"]
     assert "startup" in st, st.get("error")  # sitrep imports and a Pipeline can be built
-    assert st["attempted"] == 20
-    assert st["ok"] + st["failed"] == 20
+    n = st["attempted"]
+    assert n == 20 or (st["truncated_by_time_limit"] and n >= 1)
+    assert st["ok"] + st["failed"] == n
     assert st["docs_with_events"] <= st["ok"]
     assert st["docs_per_s"] > 0 and st["peak_rss_mb"] > 0
-    assert sum(v["docs"] for v in st["by_language"].values()) == 20
+    assert sum(v["docs"] for v in st["by_language"].values()) == n
 
     text = tp.render(report)
     assert "docs/s" in text and "--no-spacy" in text

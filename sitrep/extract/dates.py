@@ -121,6 +121,9 @@ class DateFinder:
                         if mention:
                             found.append(mention)
                             taken.append((m.start(), m.end()))
+        explicit = [d for d in found if d.explicit]
+        # "marți seara, 17 octombrie": a weekday next to a calendar date names the same day.
+        found = [d for d in found if d.explicit or not any(abs(d.start - x.end) <= 20 or abs(x.start - d.end) <= 20 for x in explicit)]
         return sorted(found, key=lambda d: d.start)
 
     # -- builders ---------------------------------------------------------------------

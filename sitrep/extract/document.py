@@ -238,14 +238,13 @@ class ArticleCoder:
         return False
 
     def _is_measure(self, folded: str, n: NumberMention) -> bool:
-        after = folded[n.end:n.end + 16]
-        return any(m.start <= 2 for m in self.units.find(after)) if self.units else False
+        return any(m.start <= n.end + 2 for m in self.units.find(folded, n.end, n.end + 16))
 
     # -- places ----------------------------------------------------------------------------
 
     def _is_near(self, folded: str, place: PlaceMention, floor: int) -> bool:
-        window = folded[max(floor, place.start - 40):place.start]
-        return any(m.end >= len(window) - 12 for m in self.near.find(window))
+        lo = max(floor, place.start - 40)
+        return any(m.end >= place.start - 12 for m in self.near.find(folded, lo, place.start))
 
     def _place_for(self, folded, trig, sent_places, last_place, doc_place=None):
         if sent_places and all(p.feature in COUNTRY_FEATURES for p in sent_places):
@@ -316,8 +315,8 @@ class ArticleCoder:
         return out
 
     def _zero_before(self, folded: str, cue: Match, floor: int) -> bool:
-        window = folded[max(floor, cue.start - 24):cue.start]
-        return any(m.end >= len(window) - 1 for m in self.zero.find(window))
+        lo = max(floor, cue.start - 24)
+        return any(m.end >= cue.start - 1 for m in self.zero.find(folded, lo, cue.start))
 
     def _claim(self, counter, attribute, value, subject, text, sent, attribution, certainty, position) -> Claim:
         quote = _inside_quotes(text, sent.start, sent.end, position)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitrep.lang.lexicon import pattern_regex
+from sitrep.lang.lexicon import lexicon_from
 from sitrep.lang.pack import LanguagePack
 from sitrep.lang.text import fold
 
@@ -44,13 +44,11 @@ class NumberReader:
             spans.append(NumberMention(m.start(), m.end(), value))
         if self._words:
             spans.extend(self._word_numbers(folded, start, end))
-        if self._vague:
-            for m in self._vague.finditer(folded, start, end):
-                spans.append(NumberMention(m.start(), m.end(), None))
+        for m in self._vague.find(folded, start, end):
+            spans.append(NumberMention(m.start, m.end, None))
         spans = [self._with_bound(folded, n) for n in spans]
-        if self._articles:
-            for m in self._articles.finditer(folded, start, end):
-                spans.append(NumberMention(m.start(), m.end(), 1, "article"))
+        for m in self._articles.find(folded, start, end):
+            spans.append(NumberMention(m.start, m.end, 1, "article"))
         return _drop_overlaps(spans)
 
     def _word_numbers(self, folded: str, start: int, end: int) -> list[NumberMention]:
@@ -83,18 +81,15 @@ class NumberReader:
         return NumberMention(run[0].start(), run[-1].end(), total)
 
     def _with_bound(self, folded: str, number: NumberMention) -> NumberMention:
-        before = folded[max(0, number.start - 25): number.start]
-        for name, regex in self._bounds.items():
-            if regex and any(m.end() >= len(before) - 1 for m in regex.finditer(before)):
+        lo = max(0, number.start - 25)
+        for name, lexicon in self._bounds.items():
+            if any(m.end >= number.start - 1 for m in lexicon.find(folded, lo, number.start)):
                 return NumberMention(number.start, number.end, number.value, name)
         return number
 
 
-def _compile(phrases) -> re.Pattern[str] | None:
-    phrases = [p for p in (phrases or []) if isinstance(p, str) and p.strip()]
-    if not phrases:
-        return None
-    return re.compile("|".join(pattern_regex(p) for p in sorted(phrases, key=len, reverse=True)))
+def _compile(phrases):
+    return lexicon_from({"x": [p for p in (phrases or []) if isinstance(p, str)]})
 
 
 def _looks_like_year_or_date(text: str, start: int, end: int) -> bool:

@@ -22,6 +22,7 @@ from sitrep.model import PlaceMention
 from sitrep.resolve.gazetteer import DEFAULT_PATH, Gazetteer, Place
 from sitrep.resolve.gazetteer.build import LANGUAGES, read_places_pack
 from sitrep.resolve.gazetteer.normalize import fold, key
+from sitrep.resolve.gazetteer.store import code_key
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[’'\-][^\W\d_]+)*\.?")
 _ELISION = re.compile(r"^([^\W\d_]{1,4}['’])(?=[^\W\d_]{2})")  # d'Alep, l'Ukraine, dell'Ucraina
@@ -44,8 +45,10 @@ class LanguageRules:
     near: list[tuple[str, ...]]
     stopwords: set[str]
     demonyms: dict[str, str]  # folded form -> ISO2 (or the name of a region: "Africa")
-    titles: set[str] = field(default_factory=set)  # words before a person's name (Mr, President)
+    titles: set[str] = field(default_factory=set)
+    person_verbs: set[str] = field(default_factory=set)  # "said Noma", "Nelson says"  # words before a person's name (Mr, President)
     not_places: set[str] = field(default_factory=set)  # folded names never taken as places alone
+    minor: set[tuple[str, ...]] = field(default_factory=set)  # second-level nouns: county, district
     before_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     after_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
@@ -76,6 +79,8 @@ def language_rules(code: str | None) -> LanguageRules:
         near=sorted({tuple(fold(w).split()) for w in data.get("near") or [] if fold(w)}, key=len, reverse=True),
         stopwords={fold(w) for w in data.get("stopwords") or [] if isinstance(w, str)},
         demonyms=demonyms,
+        minor={tuple(fold(w).split()) for w in region.get("second_level") or [] if fold(w)},
+        person_verbs={fold(w) for w in data.get("person_verbs") or [] if isinstance(w, str)},
         titles={fold(w) for w in data.get("person_titles") or [] if isinstance(w, str)},
         not_places={fold(w) for w in data.get("not_places") or [] if isinstance(w, str)},
     )
@@ -101,6 +106,15 @@ class _Mention:
     initial: bool = False
     chosen: Place | None = None
     scores: dict[int, float] = field(default_factory=dict)
+
+
+def _keys(surface: str) -> tuple[str, ...]:
+    """Lookup keys of a surface: its name key, and its code key when written in capitals ("US", "США")."""
+    k = key(surface)
+    letters = [ch for ch in surface if ch.isalpha()]
+    if 2 <= len(letters) <= 6 and all(ch.isupper() for ch in letters):
+        return (k, code_key(surface))
+    return (k,)
 
 
 def _variants(word: str, rules: list[tuple[str, str]]) -> list[str]:
@@ -233,6 +247,8 @@ class Geocoder:
                         if not tokens[j - 1].cap:
                             break
                     for e in range(j, k, -1):
+                        if tokens[k].folded in rules.stopwords:
+                            break
                         name = text[tokens[k].start : tokens[e - 1].end]
                         spans.append((i, e, True, [name, *_variants(name, rules.inflection), *_variants(name, rules.adjective)]))
                     break
@@ -240,18 +256,19 @@ class Geocoder:
             for phrase in rules.after_by_first.get(tokens[i].folded, ()):
                 L = len(phrase)
                 if i + L <= n and i > 0 and tuple(t.folded for t in tokens[i : i + L]) == phrase:
-                    if phrase[0] in rules.stopwords and not tokens[i].cap and rules.code == "en":
-                        pass
                     s = i - 1
                     if not gap_ok(tokens[s], tokens[i]):
                         break
                     while s > 0 and i - s < 3 and tokens[s - 1].cap and gap_ok(tokens[s - 1], tokens[s]):
                         s -= 1
                     for b in range(s, i):
-                        if not tokens[b].cap and b != i - 1:
+                        if not tokens[b].cap and (b != i - 1 or rules.code == "en"):
+                            continue  # English writes region names in capitals ("the state" is no name)
+                        if tokens[b].folded in rules.stopwords or len(tokens[b].folded) < 3:
                             continue
                         name = text[tokens[b].start : tokens[i - 1].end]
-                        spans.append((b, i + L, True, [name, *_variants(name, rules.adjective), *_variants(name, rules.inflection)]))
+                        spans.append((b, i + L, phrase if phrase in rules.minor else True,
+                                      [name, *_variants(name, rules.adjective), *_variants(name, rules.inflection)]))
                     break
         for i in range(n):
             t = tokens[i]
@@ -269,7 +286,7 @@ class Geocoder:
                     name = text[t.start : tokens[j - 1].end]
                     spans.append((i, j, False, [name, *_variants(name, rules.inflection)]))
         # 2. one batched lookup for every candidate surface
-        keys = {key(s) for *_, surfaces in spans for s in surfaces}
+        keys = {k for *_, surfaces in spans for s in surfaces for k in _keys(s)}
         hits = self.gazetteer.lookup_keys(keys)
         # 3. choose spans: region phrases, then longest matches, left to right
         taken = [False] * n
@@ -290,17 +307,28 @@ class Geocoder:
                 continue
             ids: list[tuple[int, int, bool]] = []
             for rank, s in enumerate(surfaces):
-                for gid, kind in hits.get(key(s), ()):
-                    if kind == 2 and not region:
-                        continue
-                    ids.append((gid, kind, rank == 0))
+                for k in _keys(s):
+                    for gid, kind in hits.get(k, ()):
+                        if kind == 2 and not region:
+                            continue
+                        ids.append((gid, kind, rank == 0))
                 if ids and not region:
                     break
             if not ids:
                 continue
             if region:
                 places = self.gazetteer.places([g for g, _, _ in ids])
+                if any(p.fcode.startswith("PCL") for p in places.values() if p.fcode):
+                    continue  # "U.S. Department", "Russian state": a country's name, no region
                 adm = [x for x in ids if places.get(x[0]) and places[x[0]].fcode == "ADM1"]
+                if not adm and region is not True:
+                    # "Orange County", "Bucha district": a second-level division, placed at its namesake town
+                    towns = sorted((places[g] for g, _, _ in ids if g in places and places[g].fclass == "P"),
+                                   key=lambda p: -p.population)
+                    if not towns:
+                        continue
+                    adm = [(towns[0].geonameid, 0, True)]
+                    region = False
                 if not adm:
                     # "X region" where X is a town: the division that has X in it (largest X first)
                     towns = sorted((places[g] for g, _, _ in ids if g in places and places[g].fclass == "P"),
@@ -334,7 +362,7 @@ class Geocoder:
                     if not ids:
                         continue
             start, end = tokens[i].start, tokens[j - 1].end
-            m = _Mention(start, end, text[start:end], ids, region=region, initial=tokens[i].initial and j - i == 1)
+            m = _Mention(start, end, text[start:end], ids, region=bool(region), initial=tokens[i].initial and j - i == 1)
             m._tok = (i, j)  # type: ignore[attr-defined]
             for x in range(i, j):
                 taken[x] = True
@@ -343,6 +371,20 @@ class Geocoder:
         ignorable = rules.stopwords | set(rules.demonyms) | {w for p in rules.after + rules.before for w in p}
         keep = []
         personal: set[str] = set()
+        region_tok = [False] * n
+        for m in found:
+            if m.region:
+                for x in range(*m._tok):  # type: ignore[attr-defined]
+                    region_tok[x] = True
+        for x, tk in enumerate(tokens):  # "said Noma", "Nelson says", "Zuma, who": people
+            if not tk.cap or tk.folded in rules.stopwords:
+                continue
+            after = text[tk.end : tk.end + 14].lower()
+            before = fold(text[max(0, tk.start - 12) : tk.start]).split()[-1:]
+            if (after.startswith(", who ") or (after[:1] == " " and after.split()[:1] and after.split()[0].strip(",.;") in rules.person_verbs)
+                    or (before and before[0] in rules.person_verbs and text[tk.start - 1 : tk.start] == " ")):
+                if not (x + 1 < n and tokens[x + 1].cap and gap_ok(tk, tokens[x + 1])):
+                    personal.add(tk.folded)
         for m in found:
             i, j = m._tok  # type: ignore[attr-defined]
             if m.region:
@@ -354,10 +396,10 @@ class Geocoder:
             if j - i == 1 and tokens[i].folded in rules.not_places:
                 continue
             a = i
-            while a > 0 and tokens[a - 1].cap and gap_ok(tokens[a - 1], tokens[a]) and not taken[a - 1]:
+            while a > 0 and tokens[a - 1].cap and gap_ok(tokens[a - 1], tokens[a]) and not region_tok[a - 1]:
                 a -= 1
             b = j
-            while b < n and tokens[b].cap and gap_ok(tokens[b - 1], tokens[b]) and not taken[b]:
+            while b < n and tokens[b].cap and gap_ok(tokens[b - 1], tokens[b]) and not region_tok[b]:
                 b += 1
             others = [tk for tk in tokens[a:i] + tokens[j:b] if tk.folded not in ignorable and not (tk.initial and tk.folded in rules.stopwords)]
             if others:
@@ -369,7 +411,9 @@ class Geocoder:
             )
             keep.append(m)
         # a word that was part of a person's or organisation's name is not a place elsewhere either
-        keep = [m for m in keep if m.region or not (m._tok[1] - m._tok[0] == 1 and tokens[m._tok[0]].folded in personal)]  # type: ignore[attr-defined]
+        for m in keep:
+            if not m.region and m._tok[1] - m._tok[0] == 1 and tokens[m._tok[0]].folded in personal:  # type: ignore[attr-defined]
+                m.personal = True  # type: ignore[attr-defined]
         if demonyms:
             for i, cc in demonym_spans:
                 if not taken[i]:
@@ -436,9 +480,20 @@ class Geocoder:
 
         for m in live:
             m.scores = {}
+            cands = [places[g] for g, _, _ in m.ids if g in places]
+            # a big city named like its division is what a bare name means ("New York", "Kharkiv", "Idlib")
+            city_admins = {(p.country, p.admin1) for p in cands if p.fclass == "P" and p.population >= 100_000}
+            # a city's own name beats another language's name of a country (Russian "Тунис" = Tunisia vs Tunis)
+            own_city = any(p.fcode in ("PPLC", "PPLA") and kind == 0 for (g, kind, _), p in
+                           ((x, places[x[0]]) for x in m.ids if x[0] in places))
             for gid, kind, exact in m.ids:
                 if gid in places:
+                    p = places[gid]
+                    if not m.region and p.fcode == "ADM1" and (p.country, p.admin1) in city_admins:
+                        continue
                     sc = base(m, gid, kind, exact)
+                    if own_city and kind == 1 and p.fcode.startswith("PCL"):
+                        sc -= 4.0
                     if sc > m.scores.get(gid, -1e9):
                         m.scores[gid] = sc
             if m.scores:
@@ -485,6 +540,13 @@ class Geocoder:
                         best, best_score = p, sc + bonus
                 m.chosen = best
                 m.final = best_score  # type: ignore[attr-defined]
+        # a word used as a person's name elsewhere in the text is a place only if it names a prominent one
+        for m in live:
+            p = m.chosen
+            if p is not None and getattr(m, "personal", False) and not (
+                    fold(p.name) == fold(m.surface) and (p.fcode in ("PCLI", "PPLC", "RGN", "CONT") or p.population >= 1_000_000)):
+                m.chosen = None
+                m.ids = []
         # readings with little support (a small place, no context, no neighbours) are dropped
         for m in live:
             final = getattr(m, "final", None)

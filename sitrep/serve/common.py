@@ -26,6 +26,8 @@ class Settings:
     tile_url: Optional[str] = None
     web_modules: Path = DEFAULT_WEB_MODULES
     extractor: Optional[Callable[[Document], DocumentResult]] = None  # default: the real Pipeline
+    event_index: bool = True  # filter events in memory (sitrep.serve.index); False: all in SQL
+    index_ttl: float = 1.0  # seconds between checks whether the store changed
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

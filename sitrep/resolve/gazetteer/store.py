@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable
 
-from sitrep.resolve.gazetteer.normalize import key as name_key, usable_name
+from sitrep.resolve.gazetteer.normalize import fold, key as name_key, usable_name
 
 SCHEMA_VERSION = "1"
 
@@ -58,6 +58,12 @@ def finish(conn: sqlite3.Connection, **meta: str) -> None:
     conn.commit()
 
 
+def code_key(text: str) -> str:
+    """The key of an abbreviation ("U.S." → "#us", "США" → "#ssha"): folded without the spelling
+    collapses of `key`, so that codes of different places do not meet ("EE.UU." is not "EU")."""
+    return "#" + fold(text).replace(" ", "")
+
+
 def name_rows(geonameid: int, primary: str, alternates: Iterable[str], stems: Iterable[str] = (), codes: Iterable[str] = ()):
     """(key, geonameid, kind) rows for one place, without duplicates."""
     seen: set[tuple[str, int]] = set()
@@ -74,8 +80,8 @@ def name_rows(geonameid: int, primary: str, alternates: Iterable[str], stems: It
         if k and (k, 0) not in seen and (k, 1) not in seen:
             seen.add((k, 1))
             yield (k, geonameid, 1)
-    for code in codes:  # abbreviations that are names here (US, UK, UAE)
-        k = name_key(code)
+    for code in codes:  # abbreviations that are names here (US, UK, UAE, США): matched only as written, in capitals
+        k = code_key(code)
         if k and (k, 1) not in seen:
             seen.add((k, 1))
             yield (k, geonameid, 1)

@@ -88,6 +88,8 @@ async def post_document(request: Request, article: dict = Body(..., examples=[AR
     try:
         result = await run_in_threadpool(extract, doc)
         stored = await run_in_threadpool(store_of(request).ingest, doc, result)
+        if request.app.state.event_index is not None:
+            request.app.state.event_index.invalidate()
     except SitrepError as err:
         raise APIError(422, "extraction_failed", str(err)) from None
     body = {

@@ -78,8 +78,10 @@ def list_events(
 
     Every filter narrows the result (AND); repeated parameters (event_type, country, certainty) are alternatives (OR).
     """
+    index = request.app.state.event_index
     with store_of(request).engine.connect() as conn:
-        total, items = queries.list_events(conn, filters, limit=limit, offset=offset, sort=sort)
+        snapshot = index.get(conn) if index is not None else None
+        total, items = queries.list_events(conn, filters, limit=limit, offset=offset, sort=sort, snapshot=snapshot)
     return JSON(page(total, limit, offset, items))
 
 

@@ -1,0 +1,301 @@
+"""Ukrainian pack (sitrep/lang/packs/uk): case tables written by the sitrep team.
+
+Every sentence is our own. Each must hit (or must not hit) a label of the real pack, compiled
+by the real loader, on folded text exactly as the extractors see it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from sitrep.extract.dates import date_finder
+from sitrep.extract.numbers import number_reader
+from sitrep.lang import load_pack
+from sitrep.lang.lexicon import lexicon_from
+from sitrep.lang.text import fold
+
+CODE = "uk"
+FILES = ["pack", "events", "claims", "attribution", "certainty", "sources", "numbers", "dates", "context"]
+ANCHOR = dt.date(2023, 5, 23)
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_pack(CODE)
+
+
+def labels(pack, file: str, text: str, key: str | None = None) -> set[str]:
+    return {m.label for m in pack.lexicon(file, key).find(fold(text))}
+
+
+def source_labels(pack, text: str) -> set[str]:
+    nouns = pack.section("sources", "nouns", {})
+    lexicon = lexicon_from({name: spec.get("forms", []) for name, spec in nouns.items()})
+    return {m.label for m in lexicon.find(fold(text))}
+
+
+def _phrases(value):
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from _phrases(v)
+    elif isinstance(value, list):
+        yield from value
+
+
+def test_same_files_and_keys_as_english(pack):
+    en = load_pack("en")
+    for file in FILES:
+        assert file in pack.data, f"missing {file}.yaml"
+        if file != "pack":
+            missing = set(en.data[file]) - set(pack.data[file])
+            assert not missing, f"{file}.yaml lacks {missing}"
+    assert set(pack.data["events"]) == set(en.data["events"])  # all 25 sub-event types + _attack
+    assert all(pack.data["events"][k] for k in pack.data["events"])
+    assert set(pack.data["sources"]["nouns"]) == set(en.data["sources"]["nouns"])
+    assert set(pack.data["sources"]["person_roles"]) == set(en.data["sources"]["person_roles"])
+    assert isinstance(pack.section("numbers", "connectors"), list)
+    assert pack.meta["code"] == CODE and pack.meta["dateparser"] == CODE
+
+
+def test_every_phrase_is_a_non_empty_string(pack):
+    # YAML 1.1 reads bare no/on/off/yes as booleans: they would be dropped silently.
+    for file in FILES[1:]:
+        data = dict(pack.data[file])
+        words = data.pop("words", {}) if file == "numbers" else {}
+        multipliers = data.pop("multipliers", {}) if file == "numbers" else {}
+        for phrase in _phrases(data):
+            assert isinstance(phrase, str) and phrase.strip(), f"{file}: {phrase!r}"
+        for k, v in {**words, **multipliers}.items():
+            assert isinstance(k, str) and isinstance(v, int), f"{file}: {k!r}: {v!r}"
+
+
+def test_stems_are_not_too_short(pack):
+    # A stem of one or two letters would match half the language.
+    for file in FILES[1:]:
+        for phrase in _phrases(pack.data[file]):
+            if not isinstance(phrase, str):
+                continue
+            for word in phrase.split():
+                if word.endswith("*"):
+                    assert len(fold(word[:-1])) >= 3, f"{file}: stem {word!r} in {phrase!r} is too short"
+
+
+def test_every_file_says_where_its_words_came_from(pack):
+    for file in FILES:
+        head = (pack.directory / f"{file}.yaml").read_text(encoding="utf-8").lstrip()
+        assert head.startswith("#"), f"{file}.yaml has no provenance comment"
+
+
+EVENT_CASES = [
+    ("Біля села тривають запеклі бої.", "Battles/Armed clash"),
+    ("Прикордонники вступили у перестрілку з диверсантами.", "Battles/Armed clash"),
+    ("Оборонці відбили 53 атаки на Покровському напрямку.", "Battles/Armed clash"),
+    ("Сили оборони звільнили село на півдні.", "Battles/Government regains territory"),
+    ("Окупанти захопили будівлю сільради.", "Battles/Non-state actor overtakes territory"),
+    ("Бойовики взяли під контроль штаб округу.", "Battles/Non-state actor overtakes territory"),
+    ("Військові скаржаться на застосування хімічної зброї.", "Explosions/Remote violence/Chemical weapon"),
+    ("Вночі місто атакували ударні безпілотники.", "Explosions/Remote violence/Air/drone strike"),
+    ("Росіяни запустили 40 шахедів.", "Explosions/Remote violence/Air/drone strike"),
+    ("Місто зазнало удару керованими авіабомбами.", "Explosions/Remote violence/Air/drone strike"),
+    ("Ворог скинув КАБ на приватний сектор.", "Explosions/Remote violence/Air/drone strike"),
+    ("Смертник підірвав себе біля блокпоста.", "Explosions/Remote violence/Suicide bomb"),
+    ("Росіяни обстріляли Херсон з артилерії.", "Explosions/Remote violence/Shelling/artillery/missile attack"),
+    ("Ракета влучила в житловий будинок.", "Explosions/Remote violence/Shelling/artillery/missile attack"),
+    ("Село обстріляли з реактивних систем залпового вогню.", "Explosions/Remote violence/Shelling/artillery/missile attack"),
+    ("Трактор підірвався на протитанковій міні.", "Explosions/Remote violence/Remote explosive/landmine/IED"),
+    ("У центрі міста пролунав вибух.", "Explosions/Remote violence/Remote explosive/landmine/IED"),
+    ("Зловмисник кинув гранату у вікно.", "Explosions/Remote violence/Grenade"),
+    ("Прокурори задокументували випадки зґвалтування.", "Violence against civilians/Sexual violence"),
+    ("Окупанти розстріляли цивільних на дорозі.", "Violence against civilians/Attack"),
+    ("Полонених катували в підвалі.", "Violence against civilians/Attack"),
+    ("Військові викрали голову громади.", "Violence against civilians/Abduction/forced disappearance"),
+    ("Бойовики тримають заручників у школі.", "Violence against civilians/Abduction/forced disappearance"),
+    ("Біля Ради пройшов мітинг на підтримку полонених.", "Protests/Peaceful protest"),
+    ("Шахтарі оголосили страйк.", "Protests/Peaceful protest"),
+    ("Поліція розігнала акцію біля суду.", "Protests/Protest with intervention"),
+    ("Силовики відкрили вогонь по протестувальниках.", "Protests/Excessive force against protesters"),
+    ("У місті спалахнули масові заворушення.", "Riots/Violent demonstration"),
+    ("Поліція застосувала сльозогінний газ.", "Riots/Violent demonstration"),
+    ("Розлючений натовп побив підозрюваного.", "Riots/Mob violence"),
+    ("Сторони уклали угоду про припинення вогню.", "Strategic developments/Agreement"),
+    ("Відбувся обмін полоненими.", "Strategic developments/Agreement"),
+    ("СБУ затримала агента ФСБ.", "Strategic developments/Arrests"),
+    ("Уряд продовжив воєнний стан.", "Strategic developments/Change to group/activity"),
+    ("У Москві запровадили режим контртерористичної операції.", "Strategic developments/Change to group/activity"),
+    ("Над областю збито шість ракет.", "Strategic developments/Disrupted weapons use"),
+    ("Сили ППО знешкодили 22 дрони.", "Strategic developments/Disrupted weapons use"),
+    ("Окупанти облаштували базу у школі.", "Strategic developments/Headquarters or base established"),
+    ("Мародери пограбували магазини.", "Strategic developments/Looting/property destruction"),
+    ("Вагнерівці залишили місто без бою.", "Strategic developments/Non-violent transfer of territory"),
+    ("ОВА оголосила обов'язкову евакуацію родин з дітьми.", "Strategic developments/Other"),
+    ("Удар по місту завдали вночі.", "_attack"),
+]
+
+
+@pytest.mark.parametrize("text, label", EVENT_CASES)
+def test_event_triggers(pack, text, label):
+    assert label in labels(pack, "events", text)
+
+
+NOT_EVENT_CASES = [
+    ("Наступного дня все стихло.", "Battles/Armed clash"),  # наступ*
+    ("Стратегія уряду змінилася.", "Violence against civilians/Attack"),  # страт*
+    ("Збитки оцінюють у мільйони.", "Strategic developments/Disrupted weapons use"),  # збит*
+    ("Кабінет міністрів ухвалив рішення.", "Explosions/Remote violence/Air/drone strike"),  # КАБ*
+    ("Від початку повномасштабного вторгнення минув рік.", "Battles/Armed clash"),
+]
+
+
+@pytest.mark.parametrize("text, label", NOT_EVENT_CASES)
+def test_not_event_triggers(pack, text, label):
+    assert label not in labels(pack, "events", text)
+
+
+CERTAINTY_CASES = [
+    ("Ймовірно, ракету збили.", "likely"),
+    ("Це, найімовірніше, лише відкладає конфлікт.", "likely"),
+    ("Нібито загинули десятки бійців.", "likely"),
+    ("За попередніми даними, постраждали троє.", "likely"),
+    ("Генштаб ЗСУ цю інформацію не підтвердив.", "unconfirmed"),
+    ("За непідтвердженими даними, втрати більші.", "unconfirmed"),
+    ("Пригожин стверджував, що в марші беруть участь 25 тисяч бійців.", "claimed"),
+    ("Міноборони спростувало ці повідомлення.", "denied"),
+    ("Москва заперечує причетність.", "denied"),
+    ("Місцева влада підтвердила факт пожежі.", "confirmed"),
+    ("Про це повідомив голова ОВА.", "reported"),
+]
+
+
+@pytest.mark.parametrize("text, label", CERTAINTY_CASES)
+def test_certainty_cues(pack, text, label):
+    assert label in labels(pack, "certainty", text)
+
+
+CLAIM_CASES = [
+    ("Загинули дев'ятеро людей.", "killed"),
+    ("Загинула одна людина.", "killed"),
+    ("Кількість загиблих зросла до 12.", "killed"),
+    ("Ще троє дістали поранення.", "injured"),
+    ("Постраждали п'ятеро цивільних.", "injured"),
+    ("Поліція затримала двох підозрюваних.", "detained"),
+    ("Сорок бійців потрапили в полон.", "detained"),
+    ("Двоє рибалок зникли безвісти.", "missing"),
+    ("Ворог захопив селище.", "captured"),
+    ("Бійці взяли під контроль аеродром.", "captured"),
+    ("Росіяни контролюють лівий берег.", "controls"),
+    ("Загиблих немає.", "zero"),
+    ("Жодних втрат серед цивільних.", "zero"),
+    ("Метою операції є створення буферної зони.", "aim"),
+    ("Загинули дев'ятеро, серед них рятувальник.", "size"),
+    ("Угруповання взяло на себе відповідальність за вибух.", "perpetrator"),
+    ("Київ звинуватив Москву в ударі.", "perpetrator"),
+    ("Диверсанти були перевдягнені у форму поліції.", "identity"),
+]
+
+
+@pytest.mark.parametrize("text, label", CLAIM_CASES)
+def test_claim_cues(pack, text, label):
+    assert label in labels(pack, "claims", text)
+
+
+ATTRIBUTION_CASES = [
+    ("За словами очільника ОВА, евакуація триває.", "according_to"),
+    ("За його словами, рішення ухвалили вчора.", "according_to"),
+    ("За даними Генштабу, ворог втратив 500 бійців.", "according_to"),
+    ("Згідно з даними поліції, постраждалих немає.", "according_to"),
+    ("Як повідомляє Суспільне, вибухи пролунали вночі.", "according_to"),
+    ("Видання з посиланням на джерела пише про удар.", "according_to"),
+    ("Губернатор заявив про пожежу.", "speech_verbs"),
+    ("Філашкін повідомив про евакуацію.", "speech_verbs"),
+    ("Він зазначив, що фронт наближається.", "speech_verbs"),
+    ("Мер розповів про наслідки атаки.", "speech_verbs"),
+    ("Командир в інтерв'ю розповів про бої.", "via"),
+]
+
+
+@pytest.mark.parametrize("text, key", ATTRIBUTION_CASES)
+def test_attribution_cues(pack, text, key):
+    assert pack.lexicon("attribution", key).find(fold(text)), f"{key} not found in {text!r}"
+
+
+SOURCE_CASES = [
+    ("Російські ЗМІ пишуть ...", "press"),
+    ("Державні ЗМІ показали ...", "state media"),
+    ("Місцева влада підтвердила ...", "governor"),
+    ("Влада заявила ...", "authorities"),
+    ("Міноборони РФ назвало ...", "Ministry of Defence"),
+    ("Генштаб ЗСУ повідомив ...", "general staff"),
+    ("Генеральний штаб звітує ...", "general staff"),
+    ("Голова ОВА написав ...", "governor"),
+    ("Обласна військова адміністрація повідомила ...", "governor"),
+    ("Проросійські телеграм-канали поширили ...", "social media channels"),
+    ("Військові блогери пишуть ...", "social media channels"),
+    ("Розвідка вважає ...", "intelligence"),
+    ("У ГУР повідомили ...", "intelligence"),
+    ("Експерти вважають ...", "experts"),
+    ("Очевидці розповідають ...", "witnesses"),
+    ("Місцеві мешканці фотографувалися ...", "residents"),
+]
+
+
+@pytest.mark.parametrize("text, name", SOURCE_CASES)
+def test_source_nouns(pack, text, name):
+    assert name in source_labels(pack, text)
+
+
+def test_source_noun_false_friends(pack):
+    assert "authorities" not in source_labels(pack, "Владислав прийшов додому.")  # влад*
+    assert "governor" not in source_labels(pack, "Мережа зв'язку працює.")  # мер*
+
+
+NUMBER_CASES = [
+    ("загинули дев'ятеро людей", 9),
+    ("ще троє дістали поранення", 3),
+    ("двоє дітей", 2),
+    ("двадцять п'ять бійців", 25),
+    ("три тисячі осіб", 3000),
+    ("дюжина танків", 12),
+    ("п’ятеро військових", 5),
+]
+
+
+@pytest.mark.parametrize("text, value", NUMBER_CASES)
+def test_number_words(pack, text, value):
+    found = [n for n in number_reader(pack).find(text, fold(text)) if n.value is not None]
+    assert found and found[0].value == value
+
+
+def test_number_bounds_and_vague(pack):
+    reader = number_reader(pack)
+    text = "щонайменше 13 загиблих і десятки поранених"
+    found = reader.find(text, fold(text))
+    assert found[0].value == 13 and found[0].bound == "lower"
+    assert any(n.value is None for n in found)
+    text = "понад 4 тисячі дітей"
+    assert reader.find(text, fold(text))[0].bound == "lower"
+
+
+def test_dates(pack):
+    finder = date_finder(pack)
+    text = "З 23 по 24 червня колони рухалися на північ."
+    first = finder.find(text, fold(text), ANCHOR)[0]
+    assert (first.first.isoformat(), first.last.isoformat(), first.precision) == ("2022-06-23", "2022-06-24", 2)
+    assert "лютий" in pack.section("dates", "ambiguous_months")
+    forms = {fold(k): v for k, v in pack.section("dates", "month_forms", {}).items()}
+    assert forms[fold("серпні")] == 8
+
+
+CONTEXT_CASES = [
+    ("Росіяни регулярно обстрілюють місто.", "generic"),
+    ("Село неодноразово зазнавало ударів.", "generic"),
+    ("Кремль погрожує завдати удару.", "irrealis"),
+    ("Про сутички не повідомлялося.", "negation"),
+]
+
+
+@pytest.mark.parametrize("text, key", CONTEXT_CASES)
+def test_context_cues(pack, text, key):
+    assert pack.lexicon("context", key).find(fold(text))

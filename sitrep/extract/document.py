@@ -299,6 +299,8 @@ class ArticleCoder:
             attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
             certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
             out.append(self._claim(counter, "perpetrator", actor.canonical or actor.mention, None, text, sent, attribution, certainty, cue.start))
+        if not out:
+            out.extend(self._stance_claim(text, folded, sent, sources, counter))
         for cue in self.aim.find(folded, s, e)[:1]:
             rest = text[cue.end:e].strip(" ,:;.\"'„”«»")
             if 3 <= len(rest) <= 200:
@@ -313,6 +315,20 @@ class ArticleCoder:
                 subject = text[n.end:min(e, n.end + 40)].strip().split(",")[0].strip()
                 out.append(self._claim(counter, "size", n.value, subject or None, text, sent, attribution, certainty, cue.start))
         return out
+
+    def _stance_claim(self, text, folded, sent, sources, counter) -> list[Claim]:
+        """A source denying or confirming without a figure ("the army denied it") still takes a
+        position on the happening: record it, so that it can contradict the other side."""
+        s, e = sent.start, sent.end
+        stance = [c for c in self.sources.certainty.find(folded, s, e) if c.label in ("denied", "confirmed", "unconfirmed")]
+        if not stance:
+            return []
+        cue = stance[0]
+        attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
+        if attribution.source is None:
+            return []
+        attribute = "perpetrator" if self.perpetrator.find(folded, s, e) else "occurred"
+        return [self._claim(counter, attribute, None, None, text, sent, attribution, cue.label, cue.start)]
 
     def _zero_before(self, folded: str, cue: Match, floor: int) -> bool:
         lo = max(floor, cue.start - 24)

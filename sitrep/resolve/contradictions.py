@@ -17,28 +17,43 @@ def _source_key(claim: Claim) -> str:
 
 
 def _conflict(a: Claim, b: Claim) -> str | None:
+    """Why two claims cannot both be true, or None."""
     if _source_key(a) == _source_key(b):
         return None
     if a.event != b.event and not (a.attribute in ("captured", "controls") and a.value and a.value == b.value):
         return None
-    if a.attribute in COUNT_ATTRIBUTES and a.attribute == b.attribute:
+    who_a, who_b = a.source or "outlet", b.source or "outlet"
+    if a.attribute == b.attribute and a.attribute in COUNT_ATTRIBUTES + ("size",):
         if isinstance(a.value, int) and isinstance(b.value, int) and a.value != b.value:
             if a.subject and b.subject and a.subject != b.subject and 0 not in (a.value, b.value):
                 return None  # different victims: both can be true
-            return f"{a.attribute}: {a.value} ({a.source or 'outlet'}) vs {b.value} ({b.source or 'outlet'})"
-    if a.attribute in _STATE_ATTRIBUTES and b.attribute in _STATE_ATTRIBUTES:
-        if {a.certainty, b.certainty} & {"denied"} and ({a.certainty, b.certainty} & set(_POSITIVE)):
-            return f"{a.attribute}: {a.certainty} ({a.source or 'outlet'}) vs {b.certainty} ({b.source or 'outlet'})"
-        # The same place credited to different sides ("under Ukrainian control" vs
-        # "remains under the control of Russian forces").
-        if a.attribute != "occurred" and b.attribute != "occurred" and a.value and a.value == b.value \
-                and a.subject and b.subject and a.subject != b.subject:
-            return f"{a.value} held by {a.subject} ({a.source or 'outlet'}) vs {b.subject} ({b.source or 'outlet'})"
+            return f"{a.attribute}: {a.value} ({who_a}) vs {b.value} ({who_b})"
+    if _polarity(a) != _polarity(b) and _same_question(a, b):
+        return f"{a.attribute}: {a.certainty} ({who_a}) vs {b.certainty} ({who_b})"
+    if a.attribute in _STATE_ATTRIBUTES and b.attribute in _STATE_ATTRIBUTES and a.attribute != "occurred" \
+            and b.attribute != "occurred" and a.value and a.value == b.value and a.subject and b.subject and a.subject != b.subject:
+        # The same place credited to different sides.
+        return f"{a.value} held by {a.subject} ({who_a}) vs {b.subject} ({who_b})"
     if a.attribute == b.attribute == "perpetrator" and a.value and b.value and str(a.value).casefold() != str(b.value).casefold():
-        return f"perpetrator: {a.value} ({a.source or 'outlet'}) vs {b.value} ({b.source or 'outlet'})"
+        return f"perpetrator: {a.value} ({who_a}) vs {b.value} ({who_b})"
     if a.attribute == "other" and b.attribute in COUNT_ATTRIBUTES and b.value == 0 and a.source and b.source:
-        return f"casualties claimed ({a.source}) vs none ({b.source})"
+        return f"casualties claimed ({who_a}) vs none ({who_b})"
     return None
+
+
+def _polarity(claim: Claim) -> bool:
+    return claim.certainty != "denied"
+
+
+def _same_question(a: Claim, b: Claim) -> bool:
+    """A denial answers a claim about the same thing: the same attribute (or the happening
+    itself), and the same value where both name one."""
+    attributes = {a.attribute, b.attribute}
+    if len(attributes) > 1 and not attributes <= set(_STATE_ATTRIBUTES + ("perpetrator", "other")):
+        return False
+    if a.value is not None and b.value is not None and str(a.value).casefold() != str(b.value).casefold():
+        return False
+    return True
 
 
 def find_contradictions(result: DocumentResult) -> list[Contradiction]:

@@ -264,7 +264,7 @@ class Geocoder:
                     for b in range(s, i):
                         if not tokens[b].cap and (b != i - 1 or rules.code == "en"):
                             continue  # English writes region names in capitals ("the state" is no name)
-                        if tokens[b].folded in rules.stopwords or len(tokens[b].folded) < 3:
+                        if tokens[b].folded in rules.stopwords or tokens[b].folded in rules.demonyms or len(tokens[b].folded) < 3:
                             continue
                         name = text[tokens[b].start : tokens[i - 1].end]
                         spans.append((b, i + L, phrase if phrase in rules.minor else True,
@@ -372,6 +372,7 @@ class Geocoder:
         keep = []
         personal: set[str] = set()
         region_tok = [False] * n
+        stops = rules.stopwords | rules.titles  # "U.S. President Donald Trump": the run of names starts after the title
         for m in found:
             if m.region:
                 for x in range(*m._tok):  # type: ignore[attr-defined]
@@ -396,18 +397,20 @@ class Geocoder:
             if j - i == 1 and tokens[i].folded in rules.not_places:
                 continue
             a = i
-            while a > 0 and tokens[a - 1].cap and gap_ok(tokens[a - 1], tokens[a]) and not region_tok[a - 1]:
+            while a > 0 and tokens[a - 1].cap and gap_ok(tokens[a - 1], tokens[a]) and not region_tok[a - 1] \
+                    and tokens[a - 1].folded not in stops:
                 a -= 1
             b = j
-            while b < n and tokens[b].cap and gap_ok(tokens[b - 1], tokens[b]) and not region_tok[b]:
+            while b < n and tokens[b].cap and gap_ok(tokens[b - 1], tokens[b]) and not region_tok[b] \
+                    and tokens[b].folded not in stops:
                 b += 1
             others = [tk for tk in tokens[a:i] + tokens[j:b] if tk.folded not in ignorable and not (tk.initial and tk.folded in rules.stopwords)]
             if others:
                 personal.update(tk.folded for tk in tokens[a:b] if tk.folded not in ignorable)
                 continue
             m.crowded = (  # type: ignore[attr-defined]
-                (i > 0 and tokens[i - 1].cap and gap_ok(tokens[i - 1], tokens[i]))
-                or (j < n and tokens[j].cap and gap_ok(tokens[j - 1], tokens[j]))
+                (i > 0 and tokens[i - 1].cap and gap_ok(tokens[i - 1], tokens[i]) and tokens[i - 1].folded not in ignorable)
+                or (j < n and tokens[j].cap and gap_ok(tokens[j - 1], tokens[j]) and tokens[j].folded not in ignorable)
             )
             keep.append(m)
         # a word that was part of a person's or organisation's name is not a place elsewhere either
@@ -558,7 +561,7 @@ class Geocoder:
         # a place glued to another capitalised word ("Libertatea Rusiei") is kept only if prominent
         for m in live:
             p = m.chosen
-            if p is not None and getattr(m, "crowded", False) and p.fcode not in ("PCLI", "ADM1", "PPLC") and p.population < 100000:
+            if p is not None and getattr(m, "crowded", False) and p.fcode not in ("PCLI", "ADM1", "PPLC", "RGN", "CONT") and p.population < 100000:
                 m.chosen = None
                 m.ids = []
         # sentence-initial single words that name only small places are usually common words
@@ -566,7 +569,7 @@ class Geocoder:
         for m in live:
             p = m.chosen
             if m.initial and p is not None and key(m.surface) not in seen_inside:
-                if p.fcode not in ("PCLI", "ADM1", "PPLC") and p.population < 20000:
+                if p.fcode not in ("PCLI", "ADM1", "PPLC", "RGN", "CONT") and p.population < 20000:
                     m.chosen = None
                     m.ids = []
         mentions[:] = [m for m in mentions if m.chosen is not None or m.ids]

@@ -109,10 +109,11 @@ class Snapshot:
 
 
 def _contains(haystack: np.ndarray, needle: str, where: np.ndarray) -> np.ndarray:
-    """Substring test, only on the rows still selected (the others stay False)."""
-    out = np.zeros(len(haystack), dtype=bool)
+    """Substring test (vectorised over a fixed-width unicode array), only on the rows still selected."""
     idx = np.flatnonzero(where)
-    out[idx] = [needle in haystack[i] for i in idx]
+    out = np.zeros(len(haystack), dtype=bool)
+    if len(idx):
+        out[idx] = np.strings.find(haystack[idx], needle) >= 0
     return out
 
 
@@ -145,9 +146,9 @@ def build(conn: Connection, version: tuple) -> Snapshot:
         doc_id=_objects(doc_id), event_id=_objects(event_id),
         event_type=_objects(event_type), sub_event_type=_objects(sub_event_type),
         country=_objects(country), admin1=_objects([_lower(a) for a in admin1]),
-        actors=_objects([_lower(a) + "\x00" + _lower(b) for a, b in zip(actor1, actor2)]),
-        text=_objects(["\x00".join(_lower(v) for v in fields) for fields in zip(
-            loc_name, loc_mention, admin1, actor1, actor2, event_type, sub_event_type, title, source)]),
+        actors=np.array([_lower(a) + "\x00" + _lower(b) for a, b in zip(actor1, actor2)], dtype=str),
+        text=np.array(["\x00".join(_lower(v) for v in fields) for fields in zip(
+            loc_name, loc_mention, admin1, actor1, actor2, event_type, sub_event_type, title, source)], dtype=str),
         certainty=_objects(certainty),
         date_start=start,
         date_end_or_start=np.where(np.isnat(end), start, end),

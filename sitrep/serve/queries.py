@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 import orjson
-from sqlalchemy import String, Text, and_, cast, exists, func, literal, or_, select, tuple_
+from sqlalchemy import String, Text, and_, cast, exists, func, literal, or_, select
 from sqlalchemy.engine import Connection
 
 from sitrep.store import schema
@@ -150,8 +150,10 @@ def list_events(conn: Connection, filters: EventFilters, *, limit: int, offset: 
         total, keys = snapshot.page(filters, sort=sort, limit=limit, offset=offset)
         if not keys:
             return total, []
-        found = {(r.doc_id, r.event_id): r for r in conn.execute(
-            _event_select().where(tuple_(E.c.doc_id, E.c.event_id).in_(keys)))}
+        # doc_id IN (…) AND event_id IN (…) uses the primary key (a row-value IN does not, on SQLite);
+        # the few extra rows it may match are dropped below.
+        found = {(r.doc_id, r.event_id): r for r in conn.execute(_event_select().where(
+            E.c.doc_id.in_(sorted({k[0] for k in keys})), E.c.event_id.in_(sorted({k[1] for k in keys}))))}
         rows = [found[k] for k in keys if k in found]
         sources = _claim_sources(conn, rows)
         return total, [event_item(r, sources.get((r.doc_id, r.event_id), [])) for r in rows]

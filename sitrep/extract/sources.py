@@ -22,6 +22,8 @@ _NAME_CONNECTORS = {"of", "the", "for", "and", "de", "du", "des", "del", "della"
 _CONNECT = "|".join(sorted(_NAME_CONNECTORS, key=len, reverse=True))
 _CAP_NAME = re.compile(
     rf"(?<![\w])[{_UPPER}][\w'’\-]+(?:\s+(?:(?:{_CONNECT})\s+){{0,2}}[{_UPPER}][\w'’\-]+){{0,5}}", re.UNICODE)
+# A verb right after a comma or quote opens its clause: its subject follows ("..., spun surse").
+_CLAUSE_START = re.compile(r"[,;:\"”»]\s*$")
 _ROLE_TYPES = {"official": "official", "expert": "expert", "media": "media"}
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s[-–—]\s")
 
@@ -179,7 +181,8 @@ class SourceFinder:
             relays = any(v.start <= cue.start < v.end for v in via_cues)  # "X told Reuters"
             # "..., spun surse din serviciile de informații": a source right after the verb is its
             # subject; otherwise the subject is the first source of the clause before the verb.
-            if after and after[0].start - cue.end <= 15 and after[0].origin == "noun" and not (relays and before):
+            clause_initial = bool(_CLAUSE_START.search(folded, max(sent_start, cue.start - 4), cue.start)) or not before
+            if after and after[0].start - cue.end <= 15 and after[0].origin == "noun" and clause_initial and not (relays and before):
                 pick = after[0]
             else:
                 pick = before[0] if before else (after[0] if after else None)

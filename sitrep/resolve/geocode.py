@@ -28,6 +28,12 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[’'\-][^\W\d_]+)*\.?")
 _ELISION = re.compile(r"^([^\W\d_]{1,4}['’])(?=[^\W\d_]{2})")  # d'Alep, l'Ukraine, dell'Ucraina
 _POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_END = re.compile(r"[.!?…:;\n\"“”«»(]\s*$")
+_ABBREVIATION = re.compile(r"(?:[^\W\d_]\.){2,}")
+
+
+@lru_cache(maxsize=100_000)
+def _fold_word(word: str) -> str:
+    return fold(word) if not word.isascii() or not word.islower() else word
 _MIDDLE_CONNECTORS = {"de", "del", "la", "le", "les", "of", "the", "upon", "on", "el", "al", "di", "da", "do", "du",
                       "des", "dos", "das", "am", "an", "der", "sur", "y", "and", "i", "na", "nad", "pod"}
 MAX_TOKENS = 4
@@ -108,6 +114,7 @@ class _Mention:
     scores: dict[int, float] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=100_000)
 def _keys(surface: str) -> tuple[str, ...]:
     """Lookup keys of a surface: its name key, and its code key when written in capitals ("US", "США")."""
     k = key(surface)
@@ -183,26 +190,27 @@ class Geocoder:
     # ---------------------------------------------------------------- recognition
     def _tokens(self, text: str) -> list[_Token]:
         out = []
+        append = out.append
         for m in _TOKEN.finditer(text):
             word = m.group(0)
-            end = m.end()
-            if word.endswith("."):
+            start, end = m.span()
+            if word[-1] == ".":
                 # keep the dot only for abbreviations like "U.S." (letter-dot runs)
-                if not re.fullmatch(r"(?:[^\W\d_]\.){2,}", word):
+                if not _ABBREVIATION.fullmatch(word):
                     word = word[:-1]
                     end -= 1
-            start = m.start()
-            el = _ELISION.match(word)
-            if el and el.group(1)[0].islower():
-                start += len(el.group(1))
-                word = word[len(el.group(1)):]
-            pos = _POSSESSIVE.search(word)
-            if pos and len(word) > 3:
-                word = word[: pos.start()]
-                end = start + len(word)
-            initial = start == 0 or bool(_SENTENCE_END.search(text[max(0, start - 4) : start]))
+            if "'" in word or "’" in word:
+                el = _ELISION.match(word)
+                if el and el.group(1)[0].islower():
+                    start += len(el.group(1))
+                    word = word[len(el.group(1)):]
+                pos = _POSSESSIVE.search(word)
+                if pos and len(word) > 3:
+                    word = word[: pos.start()]
+                    end = start + len(word)
             cap = word[:1].isupper()
-            out.append(_Token(word, start, end, fold(word), cap, initial))
+            initial = cap and (start == 0 or bool(_SENTENCE_END.search(text, max(0, start - 4), start)))
+            append(_Token(word, start, end, _fold_word(word), cap, initial))
         return out
 
     def locate(self, text: str, language: str | None, *, context: Sequence[str] = (), demonyms: bool = False) -> list[PlaceMention]:

@@ -19,7 +19,7 @@ import numpy as np
 from sqlalchemy import and_, func, select
 from sqlalchemy.engine import Connection, Engine
 
-from sitrep.serve.queries import D, E, K, EventFilters
+from sitrep.serve.queries import C, D, E, K, EventFilters
 
 _NO_DATE = np.datetime64("NaT", "D")
 
@@ -63,6 +63,9 @@ class Snapshot:
     fatalities: np.ndarray
     contradictions: np.ndarray
     orders: dict[str, np.ndarray]
+    position: dict[tuple[str, str], int]  # (doc_id, event_id) → row
+    documents: dict[str, dict]  # doc_id → {title, source, url, published, language}
+    sources: dict[tuple[str, str], list[dict]]  # (doc_id, event_id) → distinct claim sources
 
     def mask(self, f: EventFilters) -> np.ndarray:
         m = np.ones(self.size, dtype=bool)
@@ -156,7 +159,22 @@ def build(conn: Connection, version: tuple) -> Snapshot:
         lat=_floats(lat), lon=_floats(lon), fatalities=_floats(fatalities),
         contradictions=np.array(n_con, dtype=np.int64) if n else np.zeros(0, dtype=np.int64),
         orders={},
+        position={(d, e): i for i, (d, e) in enumerate(zip(doc_id, event_id))},
+        documents={},
+        sources={},
     )
+    for d_id, d_title, d_source, d_url, d_published, d_language in conn.execute(
+        select(D.c.doc_id, D.c.title, D.c.source, D.c.url, D.c.published, D.c.language)
+    ):
+        snap.documents[d_id] = {"title": d_title, "source": d_source, "url": d_url,
+                                "published": d_published.isoformat() if d_published else None, "language": d_language}
+    seen: dict[tuple[str, str], dict] = {}
+    for c_doc, c_event, c_source, c_type in conn.execute(
+        select(C.c.doc_id, C.c.event_id, C.c.source, C.c.source_type)
+        .where(C.c.event_id.is_not(None)).order_by(C.c.doc_id, C.c.seq)
+    ):
+        seen.setdefault((c_doc, c_event), {}).setdefault((c_source, c_type), {"name": c_source, "source_type": c_type})
+    snap.sources = {k: list(v.values()) for k, v in seen.items()}
     # Sort orders, the same as queries.SORTS: nulls last, ties by document and position.
     day = start.astype("int64").astype(float)
     day[np.isnat(start)] = np.nan

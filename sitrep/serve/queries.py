@@ -150,13 +150,23 @@ def list_events(conn: Connection, filters: EventFilters, *, limit: int, offset: 
         total, keys = snapshot.page(filters, sort=sort, limit=limit, offset=offset)
         if not keys:
             return total, []
-        # doc_id IN (…) AND event_id IN (…) uses the primary key (a row-value IN does not, on SQLite);
-        # the few extra rows it may match are dropped below.
-        found = {(r.doc_id, r.event_id): r for r in conn.execute(_event_select().where(
-            E.c.doc_id.in_(sorted({k[0] for k in keys})), E.c.event_id.in_(sorted({k[1] for k in keys}))))}
-        rows = [found[k] for k in keys if k in found]
-        sources = _claim_sources(conn, rows)
-        return total, [event_item(r, sources.get((r.doc_id, r.event_id), [])) for r in rows]
+        # Only the page's rows are read, by primary key; the rest comes from the snapshot.
+        found = dict(((r.doc_id, r.event_id), r.data_json) for r in conn.execute(
+            select(E.c.doc_id, E.c.event_id, cast(E.c.data, Text).label("data_json"))
+            .where(or_(*(and_(E.c.doc_id == d, E.c.event_id == e) for d, e in keys)))
+        ))
+        items = []
+        for key in keys:
+            if key not in found:  # deleted since the snapshot was taken
+                continue
+            item = orjson.loads(found[key])
+            item["uid"] = event_uid(*key)
+            item["doc_id"] = key[0]
+            item["document"] = snapshot.documents.get(key[0]) or {}
+            item["contradictions"] = int(snapshot.contradictions[snapshot.position[key]])
+            item["sources"] = snapshot.sources.get(key, [])
+            items.append(item)
+        return total, items
     where = filters.clauses()
     count_q = select(func.count()).select_from(E)
     if filters.needs_documents():

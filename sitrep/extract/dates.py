@@ -92,7 +92,13 @@ class DateFinder:
             ("month_year", re.compile(rf"{w}({month})\s+(?:of\s+|de\s+)?(\d{{4}}){e}")),
             ("prep_month", re.compile(rf"{w}(?:{prep})\s+(?:(?:the\s+)?(?:lui|of)\s+)?({month}){e}")),
         ]
-        self._weekday = re.compile(rf"{w}({_alternation(self.weekdays)}){e}") if self.weekdays else None
+        if cfg.get("inflected_names") and self.weekdays:
+            # Declined weekdays ("в пятницу", "у п'ятницю", "w piątek/piątku"): match on stems.
+            stems = {form[:-1]: day for form, day in self.weekdays.items() if len(form) >= 5}
+            self.weekdays.update(stems)
+            self._weekday = re.compile(rf"{w}({_alternation(stems)})\w*{e}|{w}({_alternation(self.weekdays)}){e}")
+        else:
+            self._weekday = re.compile(rf"{w}({_alternation(self.weekdays)}){e}") if self.weekdays else None
         self._relative = re.compile(rf"{w}({_alternation(self.relative)}){e}") if self.relative else None
 
     def find(self, text: str, folded: str, anchor: dt.date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
@@ -191,7 +197,7 @@ class DateFinder:
         return None
 
     def _from_relative(self, m: re.Match, anchor: dt.date) -> DateMention | None:
-        unit, amount = self.relative[m.group(1)]
+        unit, amount = self.relative[m.group(1)]  # noqa: the relative regex has one group
         if unit == "day":
             d = anchor + dt.timedelta(days=amount)
             return DateMention(m.start(), m.end(), d, d, 1, False)
@@ -213,7 +219,7 @@ class DateFinder:
         return None
 
     def _from_weekday(self, m: re.Match, anchor: dt.date) -> DateMention | None:
-        weekday = self.weekdays[m.group(1)]
+        weekday = self.weekdays[next(g for g in m.groups() if g)]
         back = (anchor.weekday() - weekday) % 7
         d = anchor - dt.timedelta(days=back)
         return DateMention(m.start(), m.end(), d, d, 1, False)

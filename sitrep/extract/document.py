@@ -225,8 +225,7 @@ class ArticleCoder:
         """A trigger written with a capital inside a sentence is part of a name ("Arestovici")."""
         if self.pack.meta.get("capitalised_nouns") or not text[m.start].isupper():
             return False
-        before = text[max(0, m.start - 3):m.start]
-        return not (m.start == 0 or re.search(r"[.!?\n:\"„“«]\s*$", before))
+        return not _sentence_initial(text, m.start)
 
     def _irrealis_before(self, folded: str, trig: Match, sent_start: int, dates: list[DateMention]) -> bool:
         """A modal or intention word just before the trigger ("threatened to attack")."""
@@ -534,6 +533,16 @@ def _victim_subject(actor_mentions, cue: Match, s: int, e: int, number: NumberMe
         a = near[0]
         return getattr(a, "canonical", None) or getattr(a, "role", None) or a.mention
     return None
+
+
+def _sentence_initial(text: str, position: int) -> bool:
+    """Nothing but punctuation, symbols or a heading lies between the sentence start and here."""
+    i = position - 1
+    while i >= 0 and not text[i].isalnum():
+        if text[i] in ".!?\n:\"„“«»(":
+            return True
+        i -= 1
+    return i < 0
 
 
 def _unique_claims(claims: list[tuple[Claim, Sentence]]) -> list[tuple[Claim, Sentence]]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sitrep.lang.lexicon import Match
 from sitrep.lang.pack import LanguagePack
+from sitrep.lang.morph import nominative_name
 from sitrep.lang.text import WORD_RE, fold
 
 CERTAINTY_ORDER = ("denied", "unconfirmed", "likely", "claimed", "confirmed")
@@ -22,6 +23,7 @@ _NAME_CONNECTORS = {"of", "the", "for", "and", "de", "du", "des", "del", "della"
 _CONNECT = "|".join(sorted(_NAME_CONNECTORS, key=len, reverse=True))
 _CAP_NAME = re.compile(
     rf"(?<![\w])[{_UPPER}][\w'’\-]+(?:\s+(?:(?:{_CONNECT})\s+){{0,2}}[{_UPPER}][\w'’\-]+){{0,5}}", re.UNICODE)
+_HEADED = re.compile(r"\s*[:—–-]\s")
 # A verb right after a comma or quote opens its clause: its subject follows ("..., spun surse").
 _CLAUSE_START = re.compile(r"[,;:\"”»]\s*$")
 _ROLE_TYPES = {"official": "official", "expert": "expert", "media": "media"}
@@ -60,6 +62,7 @@ class SourceFinder:
         self.speech = pack.lexicon("attribution", "speech_verbs")
         self.pronouns = pack.lexicon("attribution", "pronouns")
         self.function_words = {fold(w) for w in pack.section("sources", "function_words", [])}
+        self.morphology = pack.meta.get("morphology")
         self.via_cues = pack.lexicon("attribution", "via")
         self.certainty = pack.lexicon("certainty")
         self.adjective_of = adjective_of
@@ -150,7 +153,7 @@ class SourceFinder:
                     words = words[1:]
             if not words or _mostly_covered(start, end, blocked):
                 continue
-            name = text[start:end]
+            name = nominative_name(text[start:end], self.morphology, self.pack.code)
             inside = [n for n in nouns if start <= n.start and n.end <= end]
             if inside and sum(n.end - n.start for n in inside) >= 0.6 * (end - start):
                 continue  # "Ministry of Defence": the noun with its nationality says more
@@ -168,6 +171,10 @@ class SourceFinder:
     def attribute(self, text: str, folded: str, sources: list[SourceMention], sent_start: int, sent_end: int, position: int) -> Attribution:
         """The source of whatever is said at `position`: the one tied to the nearest cue."""
         in_sentence = [s for s in sources if sent_start <= s.start and s.end <= sent_end]
+        # "Собянин: двое жителей ...", "Minobороны РФ: «...»": a source heading the sentence
+        # before a colon speaks the whole sentence.
+        if in_sentence and in_sentence[0].start - sent_start <= 3 and _HEADED.match(folded, in_sentence[0].end, sent_end):
+            return Attribution(in_sentence[0], None, None)
         candidates: list[tuple[int, SourceMention, Match]] = []
         for cue in self.according_to.find(folded, sent_start, sent_end):
             after = [s for s in in_sentence if 0 <= s.start - cue.end <= 60]

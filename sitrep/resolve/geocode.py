@@ -33,7 +33,7 @@ _ABBREVIATION = re.compile(r"(?:[^\W\d_]\.){2,}")
 
 @lru_cache(maxsize=100_000)
 def _fold_word(word: str) -> str:
-    return fold(word) if not word.isascii() or not word.islower() else word
+    return word if word.isascii() and word.isalpha() and word.islower() else fold(word)
 _MIDDLE_CONNECTORS = {"de", "del", "la", "le", "les", "of", "the", "upon", "on", "el", "al", "di", "da", "do", "du",
                       "des", "dos", "das", "am", "an", "der", "sur", "y", "and", "i", "na", "nad", "pod"}
 MAX_TOKENS = 4
@@ -335,7 +335,7 @@ class Geocoder:
                                    key=lambda p: -p.population)
                     if not towns:
                         continue
-                    adm = [(towns[0].geonameid, 0, True)]
+                    adm = [(t.geonameid, 0, True) for t in towns[:8]]  # the context picks among namesakes
                     region = False
                 if not adm:
                     # "X region" where X is a town: the division that has X in it (largest X first)
@@ -551,6 +551,20 @@ class Geocoder:
                         best, best_score = p, sc + bonus
                 m.chosen = best
                 m.final = best_score  # type: ignore[attr-defined]
+        # a small place far from the document's focus (its named countries and divisions) is a false reading:
+        # "Bara town in Idleb countryside" is not Barra in Brazil, even when the Syrian Bara is not in the gazetteer
+        focus = set(cue_countries)
+        for m in live:
+            p = m.chosen
+            if p is not None and p.country and (m.region or p.fcode in ("PCLI", "ADM1", "PPLC", "PPLA")):
+                focus.add(p.country)
+        if focus:
+            for m in live:
+                p = m.chosen
+                if (p is not None and p.fclass == "P" and p.country not in focus and p.population < 100_000
+                        and getattr(m, "final", 0.0) - m.scores.get(p.geonameid, 0.0) < 1.5):
+                    m.chosen = None
+                    m.ids = []
         # a word used as a person's name elsewhere in the text is a place only if it names a prominent one
         for m in live:
             p = m.chosen

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -42,19 +42,48 @@ def _lower(value: str | None) -> str:
     return value.lower() if value else ""
 
 
+class Cat:
+    """A string column as integer codes into its distinct values: equality, IN and substring
+    tests run on the (few) distinct values, then map to rows through the codes."""
+
+    def __init__(self, values, *, lower: bool = False):
+        values = [(_lower(v) if lower else v) for v in values]
+        self.values = sorted({v for v in values if v is not None})
+        code_of = {v: i for i, v in enumerate(self.values)}
+        self.code_of = code_of
+        self.codes = np.array([code_of.get(v, -1) for v in values], dtype=np.int32)
+        self.lowered = np.array([v.lower() for v in self.values], dtype=str) if self.values else np.zeros(0, dtype=str)
+
+    def isin(self, wanted) -> np.ndarray:
+        codes = [self.code_of[w] for w in wanted if w in self.code_of]
+        if not codes:
+            return np.zeros(len(self.codes), dtype=bool)
+        if len(codes) == 1:
+            return self.codes == codes[0]
+        return np.isin(self.codes, codes)
+
+    def contains(self, needle: str) -> np.ndarray:
+        if not len(self.values):
+            return np.zeros(len(self.codes), dtype=bool)
+        hit = np.append(np.strings.find(self.lowered, needle) >= 0, False)  # code -1 → the appended False
+        return hit[self.codes]
+
+
 @dataclass
 class Snapshot:
     version: tuple
     size: int
     doc_id: np.ndarray
     event_id: np.ndarray
-    event_type: np.ndarray
-    sub_event_type: np.ndarray
-    country: np.ndarray
-    admin1: np.ndarray  # lower-cased
-    actors: np.ndarray  # "actor1\x00actor2", lower-cased
-    text: np.ndarray  # every searchable field, lower-cased
-    certainty: np.ndarray
+    docs: Cat
+    event_type: Cat
+    sub_event_type: Cat
+    country: Cat
+    admin1: Cat  # lower-cased
+    actor1: Cat
+    actor2: Cat
+    searchable: list[Cat]  # the columns the q search looks in
+    certainty: Cat
     date_start: np.ndarray
     date_end_or_start: np.ndarray
     date_start_or_end: np.ndarray
@@ -66,6 +95,13 @@ class Snapshot:
     position: dict[tuple[str, str], int]  # (doc_id, event_id) → row
     documents: dict[str, dict]  # doc_id → {title, source, url, published, language}
     sources: dict[tuple[str, str], list[dict]]  # (doc_id, event_id) → distinct claim sources
+    fragments: dict[tuple[str, str], bytes] = field(default_factory=dict)  # encoded list items
+    max_fragments: int = 100_000
+
+    def remember(self, key: tuple[str, str], encoded: bytes) -> None:
+        if len(self.fragments) >= self.max_fragments:
+            self.fragments.clear()  # crude, but bounded; a page re-reads what it needs
+        self.fragments[key] = encoded
 
     def mask(self, f: EventFilters) -> np.ndarray:
         m = np.ones(self.size, dtype=bool)
@@ -74,15 +110,15 @@ class Snapshot:
         if f.date_to:
             m &= self.date_start_or_end <= np.datetime64(f.date_to, "D")
         if f.event_type:
-            m &= np.isin(self.event_type, list(f.event_type))
+            m &= self.event_type.isin(f.event_type)
         if f.sub_event_type:
-            m &= np.isin(self.sub_event_type, list(f.sub_event_type))
+            m &= self.sub_event_type.isin(f.sub_event_type)
         if f.country:
-            m &= np.isin(self.country, [c.upper() for c in f.country])
+            m &= self.country.isin([c.upper() for c in f.country])
         if f.admin1:
-            m &= self.admin1 == f.admin1.lower()
+            m &= self.admin1.isin([f.admin1.lower()])
         if f.certainty:
-            m &= np.isin(self.certainty, list(f.certainty))
+            m &= self.certainty.isin(f.certainty)
         if f.has_contradiction is not None:
             m &= (self.contradictions > 0) == f.has_contradiction
         if f.bbox:
@@ -97,11 +133,16 @@ class Snapshot:
             with np.errstate(invalid="ignore"):
                 m &= self.fatalities >= f.min_fatalities
         if f.doc_id:
-            m &= self.doc_id == f.doc_id
+            m &= self.docs.isin([f.doc_id])
         if f.actor:
-            m &= _contains(self.actors, f.actor.strip().lower(), m)
+            needle = f.actor.strip().lower()
+            m &= self.actor1.contains(needle) | self.actor2.contains(needle)
         if f.q:
-            m &= _contains(self.text, f.q.strip().lower(), m)
+            needle = f.q.strip().lower()
+            hit = np.zeros(self.size, dtype=bool)
+            for column in self.searchable:
+                hit |= column.contains(needle)
+            m &= hit
         return m
 
     def page(self, f: EventFilters, *, sort: str, limit: int, offset: int) -> tuple[int, list[tuple[str, str]]]:
@@ -109,15 +150,6 @@ class Snapshot:
         chosen = order[self.mask(f)[order]]
         rows = chosen[offset:offset + limit]
         return len(chosen), [(self.doc_id[i], self.event_id[i]) for i in rows]
-
-
-def _contains(haystack: np.ndarray, needle: str, where: np.ndarray) -> np.ndarray:
-    """Substring test (vectorised over a fixed-width unicode array), only on the rows still selected."""
-    idx = np.flatnonzero(where)
-    out = np.zeros(len(haystack), dtype=bool)
-    if len(idx):
-        out[idx] = np.strings.find(haystack[idx], needle) >= 0
-    return out
 
 
 def store_version(conn: Connection) -> tuple:
@@ -144,15 +176,18 @@ def build(conn: Connection, version: tuple) -> Snapshot:
      certainty, lat, lon, fatalities, loc_name, loc_mention, title, source, n_con) = col
     start = _dates(date_start)
     end = _dates(date_end)
+    cats = {name: Cat(values) for name, values in (
+        ("event_type", event_type), ("sub_event_type", sub_event_type), ("country", country),
+        ("actor1", actor1), ("actor2", actor2), ("certainty", certainty), ("admin1_search", admin1),
+        ("loc_name", loc_name), ("loc_mention", loc_mention), ("title", title), ("source", source))}
     snap = Snapshot(
         version=version, size=n,
-        doc_id=_objects(doc_id), event_id=_objects(event_id),
-        event_type=_objects(event_type), sub_event_type=_objects(sub_event_type),
-        country=_objects(country), admin1=_objects([_lower(a) for a in admin1]),
-        actors=np.array([_lower(a) + "\x00" + _lower(b) for a, b in zip(actor1, actor2)], dtype=str),
-        text=np.array(["\x00".join(_lower(v) for v in fields) for fields in zip(
-            loc_name, loc_mention, admin1, actor1, actor2, event_type, sub_event_type, title, source)], dtype=str),
-        certainty=_objects(certainty),
+        doc_id=_objects(doc_id), event_id=_objects(event_id), docs=Cat(doc_id),
+        event_type=cats["event_type"], sub_event_type=cats["sub_event_type"], country=cats["country"],
+        admin1=Cat(admin1, lower=True), actor1=cats["actor1"], actor2=cats["actor2"],
+        searchable=[cats[k] for k in ("loc_name", "loc_mention", "admin1_search", "actor1", "actor2",
+                                      "event_type", "sub_event_type", "title", "source")],
+        certainty=cats["certainty"],
         date_start=start,
         date_end_or_start=np.where(np.isnat(end), start, end),
         date_start_or_end=np.where(np.isnat(start), end, start),

@@ -132,6 +132,7 @@ EVENT_CASES = [
     ("Milițiile au predat controlul orașului armatei fără luptă.", "Strategic developments/Non-violent transfer of territory"),
     ("Autoritățile au evacuat trei sate.", "Strategic developments/Other"),
     ("Au fost găsite fragmente de dronă în apropierea satului.", "Strategic developments/Other"),
+    ("Atacurile Rusiei cu drone asupra porturilor au continuat.", "Explosions/Remote violence/Air/drone strike"),
     ("Atacul a început înainte de zori.", "_attack"),
 ]
 
@@ -148,6 +149,7 @@ NOT_EVENT_CASES = [
     ("Ajutorul a ajuns rapid la destinație.", "Violence against civilians/Abduction/forced disappearance"),  # rapi*
     ("Violența domestică a crescut.", "Violence against civilians/Sexual violence"),  # viol*
     ("Luptătorii au defilat în oraș.", "Battles/Armed clash"),  # lupt*
+    ("Ei luptă pentru libertatea țării.", "Battles/Armed clash"),  # generic "luptă"
     ("Operațiunea este în curs de desfășurare.", "Strategic developments/Change to group/activity"),  # desfășura*
     ("Guvernul a acordat ajutoare sinistraților.", "Strategic developments/Agreement"),  # acord*
     ("Batalionul a fost trimis în sud.", "Battles/Armed clash"),  # batali*

@@ -155,6 +155,12 @@ def test_not_event_triggers(pack, text, label):
     assert label not in labels(pack, "events", text)
 
 
+def test_gap_patterns_do_not_swallow_triggers(pack):
+    # "обломки ракеты упали" must still show the missile, not only debris.
+    assert "Explosions/Remote violence/Shelling/artillery/missile attack" in labels(
+        pack, "events", "Обломки ракеты «Точка-У» упали в центре города.")
+
+
 def test_claim_false_friends(pack):
     assert "killed" not in labels(pack, "claims", "Умеренный рост цен.")  # умер*
     assert "missing" not in labels(pack, "claims", "Пропаганда работает.")  # пропа*

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, Optional
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from sitrep.model import EVENT_TYPES, SUB_EVENT_TYPES, Certainty
 from sitrep.serve import queries
@@ -80,8 +80,10 @@ def list_events(
     """
     index = request.app.state.event_index
     with store_of(request).engine.connect() as conn:
-        snapshot = index.get(conn) if index is not None else None
-        total, items = queries.list_events(conn, filters, limit=limit, offset=offset, sort=sort, snapshot=snapshot)
+        if index is not None:
+            body = queries.list_events_json(conn, index.get(conn), filters, limit=limit, offset=offset, sort=sort)
+            return Response(body, media_type="application/json")
+        total, items = queries.list_events(conn, filters, limit=limit, offset=offset, sort=sort)
     return JSON(page(total, limit, offset, items))
 
 

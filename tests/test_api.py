@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import warnings
 from pathlib import Path
@@ -16,7 +17,7 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from sitrep.errors import StoreError
-from sitrep.model import Claim, DocumentResult, Event, Place, Span
+from sitrep.model import Claim, Document, DocumentResult, Event, Place, Span
 from sitrep.serve import Settings, create_app
 from sitrep.serve.app import content_security_policy, vendor_available
 from sitrep.serve.demo import demo_corpus
@@ -364,3 +365,15 @@ def test_post_with_token_ingests_and_returns_the_extraction(writer):
 @pytest.mark.parametrize("article", [{"title": "no text"}, {"text": "   "}, {"text": "x", "published": "soon"}, ["x"]])
 def test_post_rejects_invalid_articles(writer, article):
     assert_error(writer.post("/api/documents", json=article, headers={"Authorization": f"Bearer {TOKEN}"}), 422)
+
+
+def test_event_list_sees_documents_ingested_by_another_writer(store):
+    """The in-memory event index notices a change to the store made outside the API (e.g. the CLI)."""
+    with TestClient(create_app(store, Settings(index_ttl=0.0))) as test_client:
+        assert test_client.get("/api/events").json()["total"] == ALL_EVENTS
+        with open_store(store.engine.url.database, create=False) as other:
+            doc = Document(id="cli-1", text="Fighting near Avdiivka.", published=dt.date(2024, 2, 1), language="en")
+            other.ingest(doc, fake_extract(doc))
+        body = test_client.get("/api/events", params={"q": "avdiivka"}).json()
+        assert body["total"] == 1 and body["items"][0]["uid"] == "cli-1:e1"
+        assert test_client.get("/api/events").json()["total"] == ALL_EVENTS + 1

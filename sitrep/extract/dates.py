@@ -55,6 +55,9 @@ class DateFinder:
             for form in forms:
                 if _keep_form(form, forms):
                     self.months[form] = number
+        # Forms dateparser lacks (locatives "в марте", short genitives "мая") come from the pack.
+        for form, number in (cfg.get("month_forms") or {}).items():  # form → month number
+            self.months[fold(str(form))] = int(number)
         self.weekdays: dict[str, int] = {}
         for number, key in enumerate(WEEKDAY_KEYS):
             forms = [fold(f) for f in data.get(key, [])]

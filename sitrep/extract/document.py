@@ -330,8 +330,14 @@ class ArticleCoder:
         return [self._claim(counter, attribute, None, None, text, sent, attribution, cue.label, cue.start)]
 
     def _zero_before(self, folded: str, cue: Match, floor: int) -> bool:
-        lo = max(floor, cue.start - 24)
-        return any(m.end >= cue.start - 1 for m in self.zero.find(folded, lo, cue.start))
+        """"no deaths", "fără decese", "no civilians were killed": a none-word just before the
+        cue, or before its subject, with no figure or clause break in between."""
+        lo = max(floor, cue.start - 30)
+        for m in self.zero.find(folded, lo, cue.start):
+            between = folded[m.end:cue.start]
+            if m.end >= cue.start - 1 or (not re.search(r"[\d,;:.]", between) and len(between.split()) <= 3):
+                return True
+        return False
 
     def _claim(self, counter, attribute, value, subject, text, sent, attribution, certainty, position) -> Claim:
         quote = _inside_quotes(text, sent.start, sent.end, position)
@@ -399,8 +405,9 @@ class ArticleCoder:
         a1 = next((m.actor1 for m in draft.mentions if m.actor1 is not None), None)
         a2 = next((m.actor2 for m in draft.mentions if m.actor2 is not None), None)
         sub = _sub_of(draft.label)
+        # A state regains territory only on its own soil; forces taking ground abroad overtake it.
         if sub == "Non-state actor overtakes territory" and a1 is not None and getattr(a1, "kind", "") == "state_forces" \
-                and getattr(a1, "role", None) not in FOREIGN_ROLES:
+                and getattr(a1, "role", None) not in FOREIGN_ROLES and getattr(a1, "country", None) in (None, country):
             sub = "Government regains territory"
         kills = [c.value for c in draft.claims if c.attribute == "killed" and isinstance(c.value, int)]
         return Event(

@@ -23,6 +23,7 @@ _NAME_CONNECTORS = {"of", "the", "for", "and", "de", "du", "des", "del", "della"
 _CONNECT = "|".join(sorted(_NAME_CONNECTORS, key=len, reverse=True))
 _CAP_NAME = re.compile(
     rf"(?<![\w])[{_UPPER}][\w'’\-]+(?:\s+(?:(?:{_CONNECT})\s+){{0,2}}[{_UPPER}][\w'’\-]+){{0,5}}", re.UNICODE)
+_STRONG_BREAK = re.compile(r"[;]|\s[-–—]\s")
 _HEADED = re.compile(r"\s*[:—–-]\s")
 # A verb right after a comma or quote opens its clause: its subject follows ("..., spun surse").
 _CLAUSE_START = re.compile(r"[,;:\"”»]\s*$")
@@ -64,6 +65,7 @@ class SourceFinder:
         self.function_words = {fold(w) for w in pack.section("sources", "function_words", [])}
         self.morphology = pack.meta.get("morphology")
         self.via_cues = pack.lexicon("attribution", "via")
+        self.clause_breaks = pack.lexicon("attribution", "clause_breaks")
         self.certainty = pack.lexicon("certainty")
         self.adjective_of = adjective_of
 
@@ -74,8 +76,10 @@ class SourceFinder:
         actors = [self._actor_source(a) for a in actor_mentions]
         actors = [a for a in actors if a is not None]
         names = self._names(text, folded, nouns, actors, list(place_spans))
-        # A proper name wins over the generic noun inside it ("Sudan Doctors' Union" is not "doctors").
-        nouns = [n for n in nouns if not any(m.start <= n.start and n.end <= m.end for m in names)]
+        # A proper name wins over the generic noun inside it ("Sudan Doctors' Union" is not
+        # "doctors") and over a title right before it ("губернатора Вячеслава Гладкова").
+        nouns = [n for n in nouns if not any(m.start <= n.start and n.end <= m.end for m in names)
+                 and not any(m.is_person and 0 <= m.start - n.end <= 2 for m in names)]
         found = sorted(nouns + actors + names, key=lambda s: (s.start, -(s.end - s.start)))
         out: list[SourceMention] = []
         for mention in found:
@@ -182,8 +186,12 @@ class SourceFinder:
             if source is not None:
                 candidates.append((abs(cue.start - position), source, cue))
         via_cues = self.via_cues.find_all(folded, sent_start, sent_end)
+        breaks = [b.end for b in self.clause_breaks.find(folded, sent_start, sent_end)] + \
+            [m.end() for m in _STRONG_BREAK.finditer(folded, sent_start, sent_end)]
         for cue in self.speech.find(folded, sent_start, sent_end):
-            before = [s for s in in_sentence if 0 <= cue.start - s.end <= 80]
+            # The subject sits in the verb's own clause: after the last clause break before it.
+            floor = max([b for b in breaks if b <= cue.start], default=sent_start)
+            before = [s for s in in_sentence if 0 <= cue.start - s.end <= 80 and s.start >= floor]
             after = [s for s in in_sentence if 0 <= s.start - cue.end <= 40]
             relays = any(v.start <= cue.start < v.end for v in via_cues)  # "X told Reuters"
             # "..., spun surse din serviciile de informații": a source right after the verb is its
@@ -199,19 +207,28 @@ class SourceFinder:
                     candidates.append((abs(cue.start - position) + 1, after[0], cue))
         if not candidates:
             return Attribution(None, None, None)
-        candidates.sort(key=lambda c: c[0])
+        # Reported speech follows its verb ("X said that ..."): the nearest cue before the
+        # position governs it; only without one does a cue after it ("..., X said").
+        candidates.sort(key=lambda c: (c[2].start > position, c[0]))
         _, source, cue = candidates[0]
         via = None
-        others = [c[1] for c in candidates[1:] if c[1].name != source.name]
-        if others:
-            if source.type == "media" and others[0].type != "media":
-                source, via = others[0], source
-            elif others[0].type == "media":
-                via = others[0]
+        # An outlet named by "according to" beside a speaker's own verb relays the speaker:
+        # "X a declarat ..., potrivit iNews" → source X, via iNews.
+        according = self.according_to.find(folded, sent_start, sent_end)
+        relays = [c for c in candidates[1:] if c[1].name != source.name and c[1].type == "media"
+                  and (c[2] in according or c[2] == cue)]
+        if relays:
+            via = relays[0][1]
+        elif source.type == "media" and cue in according:
+            speakers = [c for c in candidates[1:] if c[1].type != "media" and c[2] not in according]
+            if speakers:
+                source, via = speakers[0][1], source
         return Attribution(source, via, cue)
 
     def certainty_at(self, folded: str, sent_start: int, sent_end: int, position: int, attributed: bool) -> str:
-        cues = [c for c in self.certainty.find_all(folded, sent_start, sent_end) if c.label != "reported"]
+        # Longest cues win ("nu a confirmat" is not "a confirmat"); `not_cues` are phrases that
+        # contain a cue but are none ("cum ar fi": such as).
+        cues = [c for c in self.certainty.find(folded, sent_start, sent_end) if c.label not in ("reported", "not_cues")]
         if cues:
             ranked = sorted(cues, key=lambda c: (_clause_distance(folded, c, position), CERTAINTY_ORDER.index(c.label) if c.label in CERTAINTY_ORDER else 9))
             best = ranked[0]

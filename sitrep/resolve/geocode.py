@@ -335,7 +335,8 @@ class Geocoder:
                                    key=lambda p: -p.population)
                     if not towns:
                         continue
-                    adm = [(t.geonameid, 0, True) for t in towns[:8]]  # the context picks among namesakes
+                    top = {t.geonameid for t in towns[:8]}  # the context picks among namesakes
+                    adm = [x for x in ids if x[0] in top and x[1] < 2]
                     region = False
                 if not adm:
                     # "X region" where X is a town: the division that has X in it (largest X first)
@@ -386,7 +387,7 @@ class Geocoder:
                 for x in range(*m._tok):  # type: ignore[attr-defined]
                     region_tok[x] = True
         for x, tk in enumerate(tokens):  # "said Noma", "Nelson says", "Zuma, who": people
-            if not tk.cap or tk.folded in rules.stopwords:
+            if not tk.cap or tk.folded in rules.stopwords or tk.text.isupper():
                 continue
             after = text[tk.end : tk.end + 14].lower()
             before = fold(text[max(0, tk.start - 12) : tk.start]).split()[-1:]
@@ -561,7 +562,9 @@ class Geocoder:
         if focus:
             for m in live:
                 p = m.chosen
-                if (p is not None and p.fclass == "P" and p.country not in focus and p.population < 100_000
+                exact = any(g == p.geonameid and kind == 0 for g, kind, _ in m.ids) if p is not None else False
+                if (p is not None and p.fclass == "P" and p.country not in focus
+                        and p.population < (100_000 if exact else 1_000_000)
                         and getattr(m, "final", 0.0) - m.scores.get(p.geonameid, 0.0) < 1.5):
                     m.chosen = None
                     m.ids = []
@@ -569,7 +572,8 @@ class Geocoder:
         for m in live:
             p = m.chosen
             if p is not None and getattr(m, "personal", False) and not (
-                    fold(p.name) == fold(m.surface) and (p.fcode in ("PCLI", "PPLC", "RGN", "CONT") or p.population >= 1_000_000)):
+                    p.fcode in ("PCLI", "RGN", "CONT")
+                    or (fold(p.name) == fold(m.surface) and (p.fcode == "PPLC" or p.population >= 1_000_000))):
                 m.chosen = None
                 m.ids = []
         # readings with little support (a small place, no context, no neighbours) are dropped

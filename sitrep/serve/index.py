@@ -10,6 +10,7 @@ an ingest through the API. Memory: a few hundred bytes per event.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -228,6 +229,12 @@ def build(conn: Connection, version: tuple) -> Snapshot:
     return snap
 
 
+def _sqlite_files(engine: Engine) -> list[str]:
+    if engine.dialect.name != "sqlite" or not engine.url.database or engine.url.database == ":memory:":
+        return []
+    return [engine.url.database, engine.url.database + "-wal"]
+
+
 class EventIndex:
     def __init__(self, engine: Engine, ttl: float = 1.0):
         self.engine = engine
@@ -235,9 +242,30 @@ class EventIndex:
         self._snapshot: Snapshot | None = None
         self._checked = 0.0
         self._lock = threading.Lock()
+        self._files = _sqlite_files(engine)
+        self._stamp: tuple | None = None
+
+    def _file_stamp(self) -> tuple | None:
+        """For SQLite, the database and WAL files' size and mtime: they change on every commit,
+        and checking them costs two stat calls instead of two queries."""
+        if not self._files:
+            return None
+        stamp = []
+        for path in self._files:
+            try:
+                st = os.stat(path)
+                stamp.append((st.st_size, st.st_mtime_ns))
+            except OSError:
+                stamp.append(None)
+        return tuple(stamp)
+
+    def fresh(self) -> bool:
+        """A snapshot exists and was checked against the store less than `ttl` seconds ago."""
+        return self._snapshot is not None and time.monotonic() - self._checked < self.ttl
 
     def invalidate(self) -> None:
         self._checked = 0.0
+        self._stamp = None
 
     def get(self, conn: Connection) -> Snapshot:
         snap = self._snapshot
@@ -247,9 +275,12 @@ class EventIndex:
         with self._lock:
             if self._snapshot is not None and time.monotonic() - self._checked < self.ttl:
                 return self._snapshot
-            version = store_version(conn)
-            if self._snapshot is None or self._snapshot.version != version:
-                self._snapshot = build(conn, version)
+            stamp = self._file_stamp()
+            if self._snapshot is None or stamp is None or stamp != self._stamp:
+                version = store_version(conn)
+                if self._snapshot is None or self._snapshot.version != version:
+                    self._snapshot = build(conn, version)
+                self._stamp = stamp
             self._checked = time.monotonic()
             return self._snapshot
 

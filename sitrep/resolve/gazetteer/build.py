@@ -337,8 +337,12 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
                 suffixes = admin1_config()["adjectival_suffixes"]
                 suffix = next((suf for suf in suffixes if name.endswith(" " + suf)), None)
                 alternates = [name, *alternates]
-                if suffix and not any(rg_name.endswith(" " + suf) for suf in suffixes) and " " not in rg_name:
-                    name = f"{rg_name} {suffix}"
+                core = name[: -len(suffix) - 1] if suffix else ""
+                adjectival = any(core.lower().endswith(e) for e in admin1_config()["adjective_endings"] if len(e) >= 3)
+                if suffix and not adjectival:
+                    alternates = [rg_name, *alternates[1:]]  # "Bryansk Oblast" (via the city) over "Brjansk"
+                elif suffix and not any(rg_name.endswith(" " + suf) for suf in suffixes) and " " not in rg_name:
+                    name = f"{rg_name} {suffix}"  # "Kaluzhskaya Oblast" → "Kaluga Oblast"
                     alternates.append(rg_name)
                 else:
                     name = rg_name

@@ -1,0 +1,105 @@
+"""End-to-end extraction on short articles written by the team (real packs, gazetteer, registry)."""
+
+import datetime as dt
+
+import pytest
+
+from sitrep.model import Document
+from sitrep.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def code(pipeline, text, language, published="2024-03-12"):
+    return pipeline.extract(Document(id="t", text=text, language=language, published=dt.date.fromisoformat(published)))
+
+
+def claim(result, attribute, value=None):
+    found = [c for c in result.claims if c.attribute == attribute and (value is None or c.value == value)]
+    assert found, f"no {attribute}={value} claim in {[(c.attribute, c.value) for c in result.claims]}"
+    return found[0]
+
+
+def test_english_attributed_conflicting_tolls(pipeline):
+    text = (
+        "Russian shelling hit the village of Vovchansk in Kharkiv region on Monday, the regional governor said. "
+        "The governor said three civilians were killed and eight were wounded.\n\n"
+        "Russia's Defence Ministry denied striking civilian targets and claimed that no civilians were killed."
+    )
+    result = code(pipeline, text, "en")
+    shelling = [e for e in result.events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling, result.events
+    event = shelling[0]
+    assert event.location and event.location.admin1 and "Kharkiv" in event.location.admin1
+    assert event.date_start == dt.date(2024, 3, 11)  # "on Monday" before a Tuesday publication
+    killed = claim(result, "killed", 3)
+    assert killed.source and "governor" in killed.source.lower()
+    assert claim(result, "injured", 8).certainty == "reported"
+    ministry = claim(result, "killed", 0)
+    assert ministry.source == "Russian Ministry of Defence" and ministry.certainty == "claimed"
+    assert any({"killed"} == {c.attribute} for c in result.contradictions)
+    assert event.fatalities == 0  # ACLED: the most conservative figure reported (the ministry's none)
+
+
+def test_romanian_hedges_ranges_and_sources(pipeline):
+    text = (
+        "Între 3 și 5 martie 2024, forțele ruse s-au ciocnit probabil cu unități ucrainene în apropiere de Avdiivka. "
+        "Presa rusă a relatat că 12 militari ucraineni au fost uciși, iar autoritățile ucrainene spun că nu au existat decese."
+    )
+    result = code(pipeline, text, "ro")
+    clash = next(e for e in result.events if e.event_type == "Battles")
+    assert (clash.date_start, clash.date_end, clash.time_precision) == (dt.date(2024, 3, 3), dt.date(2024, 3, 5), 2)
+    assert clash.certainty == "likely"
+    assert clash.location and clash.location.geo_precision == 2  # "în apropiere de"
+    assert claim(result, "killed", 12).source == "Russian press"
+    zero = claim(result, "killed", 0)
+    assert zero.source == "Ukrainian authorities"
+    assert result.contradictions
+
+
+def test_russian_hedge_and_genitive_names(pipeline):
+    text = (
+        "В пятницу беспилотник атаковал нефтебазу в Белгородской области. "
+        "По словам губернатора Вячеслава Гладкова, двое мирных жителей ранены. "
+        "Минобороны России якобы сбило ещё три дрона."
+    )
+    result = code(pipeline, text, "ru", published="2024-03-09")
+    strike = next(e for e in result.events if e.sub_event_type == "Air/drone strike")
+    assert strike.date_start == dt.date(2024, 3, 8)
+    assert strike.location and strike.location.admin1 == "Belgorod Oblast"
+    injured = claim(result, "injured", 2)
+    assert injured.source and "Гладков" in injured.source
+
+
+def test_ukrainian_claim_and_denial(pipeline):
+    text = (
+        "Міноборони Росії заявило про захоплення села Очеретине на Донеччині. "
+        "Генштаб ЗСУ спростував ці заяви і повідомив, що бої тривають."
+    )
+    result = code(pipeline, text, "uk", published="2024-05-05")
+    assert any(e.event_type == "Battles" for e in result.events)
+    denied = [c for c in result.claims if c.certainty == "denied"]
+    assert denied, result.claims
+
+
+def test_generic_statements_and_questions_are_not_events(pipeline):
+    text = (
+        "Who are the fighters?\n\nThe border region has often been a launch pad for attacks on Ukraine. "
+        "Officials warned that militants could attack the town."
+    )
+    assert code(pipeline, text, "en").events == []
+
+
+def test_evidence_offsets_point_into_the_text(pipeline):
+    text = "Police arrested 14 protesters in Tbilisi on Saturday, the interior ministry said."
+    result = code(pipeline, text, "en", published="2024-05-13")
+    assert result.events
+    for event in result.events:
+        for span in event.evidence:
+            assert 0 <= span.start < span.end <= len(text)
+    for c in result.claims:
+        assert text[c.evidence.start:c.evidence.end].strip()
+    assert claim(result, "detained", 14)

@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= sitrep.db
 
-.PHONY: run test venv data clean
+.PHONY: run test venv data web clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,15 +21,22 @@ venv: $(STAMP)
 data: $(STAMP)
 	$(BIN)/sitrep gazetteer build
 
-run: data
+# Front-end packages for the web UI, pinned by web/package-lock.json (scripts off: nothing
+# may phone home at install time).
+web: web/node_modules/.installed
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+run: data web
 	$(BIN)/sitrep ingest samples/ --db $(DB)
 	$(BIN)/sitrep summary --db $(DB)
 	mkdir -p out
 	$(BIN)/sitrep export --db $(DB) --format acled -o out/events.csv
 	$(BIN)/sitrep export --db $(DB) --format geojson -o out/events.geojson
 
-test: data
+test: data web
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) out $(DB) sitrep/_data
+	rm -rf $(VENV) out $(DB) sitrep/_data web/node_modules

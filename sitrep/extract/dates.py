@@ -132,7 +132,7 @@ class DateFinder:
                             taken.append((m.start(), m.end()))
         explicit = [d for d in found if d.explicit]
         # "marți seara, 17 octombrie": a weekday next to a calendar date names the same day.
-        found = [d for d in found if d.explicit or not any(abs(d.start - x.end) <= 20 or abs(x.start - d.end) <= 20 for x in explicit)]
+        found = [d for d in found if d.explicit or not any(_beside(text, d, x) for x in explicit)]
         return sorted(found, key=lambda d: d.start)
 
     # -- builders ---------------------------------------------------------------------
@@ -226,6 +226,13 @@ class DateFinder:
         back = (anchor.weekday() - weekday) % 7
         d = anchor - dt.timedelta(days=back)
         return DateMention(m.start(), m.end(), d, d, 1, False)
+
+
+def _beside(text: str, a: DateMention, b: DateMention) -> bool:
+    """Two dates written side by side in one line ("marți seara, 17 octombrie"), not a
+    dateline above the first sentence."""
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    return hi - lo <= 20 and "\n" not in text[lo:hi]
 
 
 def _whole_month(start: int, end: int, year: int, month: int, explicit: bool) -> DateMention:

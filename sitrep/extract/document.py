@@ -247,15 +247,16 @@ class ArticleCoder:
 
     def _place_for(self, folded, trig, sent_places, last_place, doc_place=None):
         if sent_places and all(p.feature in COUNTRY_FEATURES for p in sent_places):
-            # "Russia evacuated villages": the region already in view is more precise.
+            # A country named beside an event is mostly a modifier ("Russia evacuated villages",
+            # "the French embassy"): the place already in view is more precise.
             for fallback in (last_place[1] if last_place else None, doc_place):
-                if fallback is not None and fallback.feature not in COUNTRY_FEATURES \
-                        and any(p.country == fallback.country for p in sent_places):
+                if fallback is not None and fallback.feature not in COUNTRY_FEATURES:
                     return fallback, (last_place[2] if last_place and fallback is last_place[1] else False)
         if sent_places:
             specific = [p for p in sent_places if p.feature not in REGION_FEATURES]
             pool = specific or sent_places
-            best = min(pool, key=lambda p: abs(p.start - trig.start))
+            # The place of an event mostly follows its trigger ("fighting rages in Khartoum").
+            best = min(pool, key=lambda p: p.start - trig.start if p.start >= trig.start else 2 * (trig.start - p.start))
             return best, self._is_near(folded, best, 0)
         if last_place:
             return last_place[1], last_place[2]

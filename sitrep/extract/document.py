@@ -292,13 +292,16 @@ class ArticleCoder:
                 value = _place_value(target) if target else None
                 holder = _nearest_actor_any(actor_mentions, cue, s, e)
                 out.append(self._claim(counter, cue.label, value, holder, text, sent, attribution, certainty, cue.start))
-        for cue in self.perpetrator.find(folded, s, e):
-            actor = _nearest_actor(actor_mentions, cue, s, e)
-            if actor is None:
-                continue
+        for cue in self.perpetrator.find(folded, s, e)[:1]:
+            # "X blamed the army": the accused follows the cue; "X claimed responsibility":
+            # the subject did it. A blame without a named culprit is still a position.
+            accused = _actor_after(actor_mentions, cue, e) or _nearest_actor(actor_mentions, cue, s, e)
             attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
+            if accused is None and attribution.source is None:
+                continue
             certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
-            out.append(self._claim(counter, "perpetrator", actor.canonical or actor.mention, None, text, sent, attribution, certainty, cue.start))
+            value = _actor_label(accused) if accused is not None else None
+            out.append(self._claim(counter, "perpetrator", value, None, text, sent, attribution, certainty, cue.start))
         if not out:
             out.extend(self._stance_claim(text, folded, sent, sources, counter))
         for cue in self.aim.find(folded, s, e)[:1]:
@@ -308,7 +311,9 @@ class ArticleCoder:
                 certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
                 out.append(self._claim(counter, "aim", rest, None, text, sent, attribution, certainty, cue.start))
         for cue in self.size.find(folded, s, e)[:1]:
-            n = next((n for n in sent_numbers if 0 <= n.start - cue.end <= 30 and n.value), None)
+            # "including a dozen vehicles", "4,500 people took part", "attacked with eight drones"
+            n = next((n for n in sent_numbers if 0 <= n.start - cue.end <= 30 and n.value and n.start not in used_numbers), None) \
+                or next((n for n in reversed(sent_numbers) if 0 <= cue.start - n.end <= 30 and n.value and n.start not in used_numbers), None)
             if n is not None and n.start not in used_numbers:
                 attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
                 certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
@@ -590,6 +595,15 @@ def _nearest_actor_any(actor_mentions, cue: Match, s: int, e: int) -> str | None
         return None
     a = min(here, key=lambda a: abs(a.start - cue.start))
     return getattr(a, "canonical", None) or getattr(a, "country", None) or a.mention
+
+
+def _actor_after(actor_mentions, cue: Match, e: int):
+    after = [a for a in actor_mentions if cue.end <= a.start < min(e, cue.end + 60)]
+    return after[0] if after else None
+
+
+def _actor_label(a) -> str:
+    return getattr(a, "canonical", None) or a.mention
 
 
 def _nearest_actor(actor_mentions, cue: Match, s: int, e: int):

@@ -127,10 +127,53 @@ def _keys(surface: str) -> tuple[str, ...]:
 def _variants(word: str, rules: list[tuple[str, str]]) -> list[str]:
     out = []
     low = word.lower()
+    last = re.split(r"[\s\-’']", low)[-1]  # "Точка-У": the hyphenated one-letter tail is no ending
     for suffix, repl in rules:
-        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+        if last.endswith(suffix) and len(last) - len(suffix) >= 3:
             out.append(word[: len(word) - len(suffix)] + repl)
     return out
+
+
+_FUNCTION_POS = {"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "ADVB", "PRED", "COMP", "NUMR", "VERB", "INFN",
+                 "PRTF", "PRTS", "GRND", "ADJS"}
+_PROPER_TAGS = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr")
+
+
+@lru_cache(maxsize=20_000)
+def _common_word(word: str, language: str) -> bool:
+    """Whether a capitalised word is (also) a common word of the language ("Того" = "of that",
+    "Наш" = "our", "Бійці" = "fighters"): Russian and Ukrainian by pymorphy3's dictionaries."""
+    if language not in ("ru", "uk"):
+        return False
+    try:
+        from sitrep.lang.morph import _analyzer
+    except Exception:  # pragma: no cover
+        return False
+    low = word.lower()
+    for lang in dict.fromkeys((language, "ru")):  # the Ukrainian dictionary lacks some pronoun forms
+        try:
+            morph = _analyzer(lang)
+        except Exception:  # pragma: no cover - dictionaries not installed
+            continue
+        if not morph.word_is_known(low):
+            continue
+        parses = morph.parse(low)
+        if lang == "ru" and language == "ru":
+            top = parses[0].tag
+            if not any(t in top for t in _PROPER_TAGS) and top.POS is not None:
+                return True
+            continue
+        for p in parses:
+            tag = p.tag
+            if any(t in tag for t in _PROPER_TAGS):
+                break
+            if tag.POS in _FUNCTION_POS or tag.POS == "ADJF" and "Apro" in tag or tag.POS == "NOUN" and "anim" in tag and lang == language:
+                return True
+    return False
+
+
+def _prominent(p: Place | None, kind: int) -> bool:
+    return p is not None and kind < 2 and (p.fcode in ("PCLI", "ADM1", "PPLC", "CONT") or p.population >= 500_000)
 
 
 def _distance_km(a: Place, b: Place) -> float:
@@ -315,13 +358,16 @@ class Geocoder:
                 continue
             ids: list[tuple[int, int, bool]] = []
             for rank, s in enumerate(surfaces):
-                for k in _keys(s):
-                    for gid, kind in hits.get(k, ()):
-                        if kind == 2 and not region:
-                            continue
-                        ids.append((gid, kind, rank == 0))
+                found_here = [(gid, kind, rank == 0) for k in _keys(s) for gid, kind in hits.get(k, ())
+                              if kind < 2 or region]
                 if ids and not region:
-                    break
+                    # an inflected country or big city ("Росії" = Russia's genitive) beats the
+                    # exact spelling of a village ("Rossi")
+                    pl = self.gazetteer.places([g for g, _, _ in ids + found_here])
+                    if any(_prominent(pl.get(g), kind) for g, kind, _ in ids):
+                        break
+                    found_here = [x for x in found_here if _prominent(pl.get(x[0]), x[1])]
+                ids.extend(found_here)
             if not ids:
                 continue
             if region:

@@ -50,7 +50,7 @@ class EventMention:
     certainty: str = "asserted"
     actor1: object | None = None
     actor2: object | None = None
-    civilian_target: bool = False
+    own_setting: bool = True  # the sentence names its own place or date
 
 
 @dataclass
@@ -153,7 +153,8 @@ class ArticleCoder:
                 certainty = self.sources.certainty_at(folded, s, e, trig.start, attribution.source is not None)
                 a1, a2 = _actors_around(actor_mentions, trig, s, e)
                 label = _recode_by_actors(label, a1, a2)
-                mentions.append(EventMention(sent, label, trig, place, near, date, certainty, a1, a2))
+                own = bool(sent_dates) or any(p.feature not in COUNTRY_FEATURES for p in sent_places)
+                mentions.append(EventMention(sent, label, trig, place, near, date, certainty, a1, a2, own))
                 if attribution.source is not None:
                     claims.append((self._claim(counter, "occurred", None, None, text, sent, attribution, certainty, trig.start), sent))
             for claim in self._claims_in(text, folded, sent, cues, numbers, sources, places, actor_mentions, counter):
@@ -694,7 +695,9 @@ def _merge(mentions: list[EventMention], main_date: DateMention | None, doc_plac
                 continue
             if d.event_type == "Strategic developments" and _sub_of(d.label) != _sub_of(m.label):
                 continue
-            if _same_setting(d, m, main_date, doc_place):
+            # "The explosion ...", "the strike ...": a mention with no place or date of its own
+            # refers back to the event of its type already told.
+            if not m.own_setting or _same_setting(d, m, main_date, doc_place):
                 target = d
                 break
         if target is None:

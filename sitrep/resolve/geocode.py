@@ -54,6 +54,7 @@ class LanguageRules:
     titles: set[str] = field(default_factory=set)
     person_verbs: set[str] = field(default_factory=set)  # "said Noma", "Nelson says"  # words before a person's name (Mr, President)
     not_places: set[str] = field(default_factory=set)  # folded names never taken as places alone
+    home_countries: frozenset[str] = frozenset()  # where this script's names of small places are native
     minor: set[tuple[str, ...]] = field(default_factory=set)  # second-level nouns: county, district
     before_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     after_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
@@ -89,6 +90,7 @@ def language_rules(code: str | None) -> LanguageRules:
         person_verbs={fold(w) for w in data.get("person_verbs") or [] if isinstance(w, str)},
         titles={fold(w) for w in data.get("person_titles") or [] if isinstance(w, str)},
         not_places={fold(w) for w in data.get("not_places") or [] if isinstance(w, str)},
+        home_countries=frozenset(str(c).upper() for c in data.get("home_countries") or []),
     )
 
 
@@ -160,14 +162,15 @@ def _common_word(word: str, language: str) -> bool:
         parses = morph.parse(low)
         if lang == "ru" and language == "ru":
             top = parses[0].tag
-            if not any(t in top for t in _PROPER_TAGS) and top.POS is not None:
+            if not set(_PROPER_TAGS) & top.grammemes and top.POS is not None:
                 return True
             continue
         for p in parses:
             tag = p.tag
-            if any(t in tag for t in _PROPER_TAGS):
+            gram = tag.grammemes
+            if set(_PROPER_TAGS) & gram:
                 break
-            if tag.POS in _FUNCTION_POS or tag.POS == "ADJF" and "Apro" in tag or tag.POS == "NOUN" and "anim" in tag and lang == language:
+            if tag.POS in _FUNCTION_POS or tag.POS == "ADJF" and "Apro" in gram or tag.POS == "NOUN" and "anim" in gram and lang == language:
                 return True
     return False
 
@@ -262,7 +265,7 @@ class Geocoder:
         mentions, cue_countries = self._recognise(text, tokens, rules, demonyms)
         for c in context:
             cue_countries.add(c.upper()) if len(c) == 2 else None
-        self._resolve(mentions, cue_countries)
+        self._resolve(mentions, cue_countries, rules.home_countries)
         out = []
         for m in mentions:
             p = m.chosen
@@ -352,6 +355,8 @@ class Geocoder:
                 if t.cap:
                     demonym_spans.append((i, cc))
         region_ids: set[int] = set()
+        lower_words = {t.text for t in tokens if not t.cap}  # the document writes these in lower case
+        spans_minor = {(i, j): (region is not True and bool(region)) for i, j, region, _ in spans}
         ordered = sorted(spans, key=lambda s: (not s[2], -(s[1] - s[0]), s[0]))
         for i, j, region, surfaces in ordered:
             if any(taken[i:j]):
@@ -419,6 +424,9 @@ class Geocoder:
             start, end = tokens[i].start, tokens[j - 1].end
             m = _Mention(start, end, text[start:end], ids, region=bool(region), initial=tokens[i].initial and j - i == 1)
             m._tok = (i, j)  # type: ignore[attr-defined]
+            m.minor = region is False and bool(ids) and spans_minor.get((i, j), False)  # type: ignore[attr-defined]
+            if m.initial and (tokens[i].text.lower() in lower_words or _common_word(tokens[i].text, rules.code)):
+                m.common = True  # type: ignore[attr-defined]
             for x in range(i, j):
                 taken[x] = True
             found.append(m)
@@ -482,7 +490,7 @@ class Geocoder:
         return keep, cue_countries
 
     # ---------------------------------------------------------------- resolution
-    def _resolve(self, mentions: list[_Mention], cue_countries: set[str]) -> None:
+    def _resolve(self, mentions: list[_Mention], cue_countries: set[str], rules_home: frozenset[str] = frozenset()) -> None:
         all_ids = {g for m in mentions for g, _, _ in m.ids}
         places = self.gazetteer.places(all_ids)
         # demonym mentions resolve to their country
@@ -499,6 +507,7 @@ class Geocoder:
                 if cc:
                     m.chosen = country_of.get(cc)
         live = [m for m in mentions if m.ids]
+        seen_inside_all = {key(m.surface) for m in mentions if not m.initial}
         countries = set(cue_countries)
         regions: set[tuple[str, str]] = set()
         for m in live:
@@ -599,21 +608,60 @@ class Geocoder:
                 m.chosen = best
                 m.final = best_score  # type: ignore[attr-defined]
         # a small place far from the document's focus (its named countries and divisions) is a false reading:
-        # "Bara town in Idleb countryside" is not Barra in Brazil, even when the Syrian Bara is not in the gazetteer
-        focus = set(cue_countries)
+        # "Bara town in Idleb countryside" is not Barra in Brazil, even when the Syrian Bara is not in the gazetteer.
+        # A mention's own reading is no focus for itself ("Ibeju" read as Ibb does not make Yemen a focus).
+        focus_of: dict[str, set[int]] = {c: {-1} for c in cue_countries}
+        seen_of: dict[str, set[int]] = {c: {-1} for c in cue_countries}
         for m in live:
             p = m.chosen
-            if p is not None and p.country and (m.region or p.fcode in ("PCLI", "ADM1", "PPLC", "PPLA")):
-                focus.add(p.country)
-        if focus:
+            if p is not None and p.country:
+                seen_of.setdefault(p.country, set()).add(id(m))
+                if m.region or p.fcode in ("PCLI", "ADM1", "PPLC", "PPLA"):
+                    focus_of.setdefault(p.country, set()).add(id(m))
+
+        def in_focus(m: _Mention, table: dict[str, set[int]]) -> bool:
+            return bool(table.get(m.chosen.country or "", set()) - {id(m)})
+
+        if any(focus_of.values()):
             for m in live:
                 p = m.chosen
-                exact = any(g == p.geonameid and kind == 0 for g, kind, _ in m.ids) if p is not None else False
-                if (p is not None and p.fclass == "P" and p.country not in focus
-                        and p.population < (100_000 if exact else 1_000_000)
+                if p is None or p.fclass != "P" or not any(v - {id(m)} for v in focus_of.values()) or in_focus(m, focus_of):
+                    continue
+                if p.country in rules_home and not m.surface.isascii():
+                    continue  # "Бахмута" in Ukrainian: Cyrillic names of small places are names of places where Cyrillic is written
+                exact = any(g == p.geonameid and kind == 0 for g, kind, _ in m.ids)
+                seat = p.fcode in ("PPLC", "PPLA")
+                if (p.population < (100_000 if exact and seat else 1_000_000)
                         and getattr(m, "final", 0.0) - m.scores.get(p.geonameid, 0.0) < 1.5):
                     m.chosen = None
                     m.ids = []
+        # weak readings need the document's support (another place in the same country, or a country cue):
+        # a sentence-initial common word ("Того", "Наш"), or a short word or a sentence-initial one matched
+        # only through another language's name of the place ("Rum" → Rome, "Hamas" → Hamm)
+        for m in live:
+            p = m.chosen
+            if p is None or m.region or in_focus(m, seen_of):
+                continue
+            via_own = any(g == p.geonameid and kind == 0 for g, kind, _ in m.ids)
+            letters = sum(ch.isalpha() for ch in m.surface)
+            big = p.fcode in ("PCLI", "CONT", "RGN") or (p.fcode == "PPLC" and p.population >= 1_000_000)
+            if getattr(m, "common", False) and m.initial and key(m.surface) not in seen_inside_all:
+                weak = True
+            elif not via_own and (letters <= 3 or (letters <= 5 or m.initial) and not big) and m.surface.isascii():
+                weak = True
+            else:
+                weak = False
+            if weak:
+                m.chosen = None
+                m.ids = []
+        # a district named before its city ("в Ленинском районе Москвы", "Leninsky district of Moscow")
+        # is inside that city, not at a namesake town elsewhere
+        by_start = sorted((m for m in mentions if m.chosen is not None or m.ids), key=lambda m: m.start)
+        for a, b in zip(by_start, by_start[1:]):
+            if getattr(a, "minor", False) and a.chosen is not None and b.chosen is not None \
+                    and b.start - a.end <= 4 and b.chosen.fclass == "P":
+                a.chosen = None
+                a.ids = []
         # a word used as a person's name elsewhere in the text is a place only if it names a prominent one
         for m in live:
             p = m.chosen

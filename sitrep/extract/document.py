@@ -153,7 +153,9 @@ class ArticleCoder:
                 certainty = self.sources.certainty_at(folded, s, e, trig.start, attribution.source is not None)
                 a1, a2 = _actors_around(actor_mentions, trig, s, e)
                 label = _recode_by_actors(label, a1, a2)
-                own = bool(sent_dates) or any(p.feature not in COUNTRY_FEATURES for p in sent_places)
+                # A place from this paragraph counts as the mention's own; the article's main
+                # place (or none) does not.
+                own = bool(sent_dates) or (place is not None and place is not doc_place and place.feature not in COUNTRY_FEATURES)
                 mentions.append(EventMention(sent, label, trig, place, near, date, certainty, a1, a2, own))
                 if attribution.source is not None:
                     claims.append((self._claim(counter, "occurred", None, None, text, sent, attribution, certainty, trig.start), sent))

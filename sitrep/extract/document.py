@@ -100,6 +100,8 @@ class ArticleCoder:
         if doc.published is None and anchor is not None:
             dates = self.dates.find(text, folded, anchor)
         numbers = [n for n in self.numbers.find(text, folded) if not _inside_any(n, dates) and not self._is_measure(folded, n)]
+        # "ROMA, 1 ottobre –": a dateline says when the story was filed, not when things happened.
+        dates = [d for d in dates if not _is_dateline(text, d)]
         actor_mentions = actors.find(text, self.pack.code) if actors is not None else []
         place_spans = [(p.start, p.end) for p in places]
         sources = self.sources.find(text, folded, actor_mentions, place_spans)
@@ -470,6 +472,16 @@ def _rank(order: list[str], sub: str) -> int:
 
 def _inside_any(n: NumberMention, dates: list[DateMention]) -> bool:
     return any(d.start <= n.start < d.end for d in dates)
+
+
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,20}\))?\s*[-–—]")
+
+
+def _is_dateline(text: str, d: DateMention) -> bool:
+    """A date at the very start of the text, before the dash that opens the story."""
+    head = text[:d.start]
+    return d.start <= 40 and "\n" not in head and not any(ch.islower() for ch in head) \
+        and _DATELINE_TAIL.match(text, d.end) is not None
 
 
 def _main_date(dates: list[DateMention], anchor) -> DateMention | None:

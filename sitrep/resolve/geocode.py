@@ -451,7 +451,7 @@ class Geocoder:
                     personal.add(tk.folded)
         for m in found:
             i, j = m._tok  # type: ignore[attr-defined]
-            if m.region:
+            if m.region or getattr(m, "minor", False):  # "Leninsky district", "Orange County": the noun says place
                 keep.append(m)
                 continue
             if i > 0 and tokens[i - 1].folded in rules.titles and text[tokens[i - 1].end : tokens[i].start] in (" ", ". ", "\u00a0"):

@@ -111,7 +111,7 @@ def _stems(names: list[str], words: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _match_admin1(groups: dict[str, list[dict]], subs: list[Any], words: list[str]):
+def _match_admin1(groups: dict[str, list[dict]], subs: list[Any], words: list[str], rg_names: dict[str, str] | None = None):
     """Pair GeoNames admin1 codes (city groups) with ISO subdivisions by their eponymous cities.
 
     Returns {admin1 code: (subdivision, city or None, adjectival: bool)}.
@@ -159,6 +159,24 @@ def _match_admin1(groups: dict[str, list[dict]], subs: list[Any], words: list[st
     left_subs = [s for s in subs if s.code not in used_sub]
     if len(left_codes) == 1 and len(left_subs) == 1:  # the one division left over on both sides
         result[left_codes[0]] = (left_subs[0], None)
+    elif left_codes and left_subs and rg_names:
+        # no eponymous city: pair by spelling (GeoNames "Ghowr" ~ ISO "Ghōr", "Lowgar" ~ "Lōgar")
+        from rapidfuzz import fuzz
+
+        close = []
+        for code in left_codes:
+            rg = rg_names.get(code)
+            if not rg:
+                continue
+            a = fold(_strip_admin1_affixes(rg))
+            for sub in left_subs:
+                score = fuzz.ratio(a, fold(sub.name))
+                if score >= 80:
+                    close.append((score, code, sub))
+        for score, code, sub in sorted(close, key=lambda x: -x[0]):
+            if code not in result and sub.code not in used_sub:
+                used_sub.add(sub.code)
+                result[code] = (sub, None)
     return result
 
 
@@ -236,6 +254,22 @@ def _admin1_names_from_rg(cities: dict[str, dict]) -> dict[tuple[str, str], str]
     return {k: max(v.items(), key=lambda kv: kv[1])[0] for k, v in votes.items()}
 
 
+def _strip_admin1_affixes(name: str) -> str:
+    """GeoNames' English style without the words of the division's kind that it usually leaves out
+    ("Muhafazat al Hudaydah" → "Al Hudaydah", "Wilayat-e Baghlan" → "Baghlan", "Basra Governorate" → "Basra");
+    "Kharkiv Oblast", "Lagos State" keep theirs (admin1.yaml: name_prefixes_dropped, name_suffixes_dropped)."""
+    cfg = admin1_config()
+    low = name.lower()
+    for w in cfg.get("name_prefixes_dropped") or []:
+        if low.startswith(w.lower() + " ") and len(name) > len(w) + 3:
+            rest = name[len(w) + 1 :]
+            return rest[:1].upper() + rest[1:]
+    for w in cfg.get("name_suffixes_dropped") or []:
+        if low.endswith(" " + w.lower()) and len(name) > len(w) + 3:
+            return name[: -len(w) - 1]
+    return name
+
+
 def _admin1_extra_forms(name: str) -> list[str]:
     """Shorter forms of a GeoNames admin1 name ("Muhafazat Kirkuk" → "Kirkuk", "Basra Governorate" → "Basra")."""
     out = []
@@ -299,7 +333,8 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
         if cc == "US":
             mapping = {}
         else:
-            mapping = _match_admin1(cgroups, subs_by_country.get(cc, []), words)
+            mapping = _match_admin1(cgroups, subs_by_country.get(cc, []), words,
+                                    {code: n for (c, code), n in rg_names.items() if c == cc})
         for code, members in cgroups.items():
             if not code or code == "00":
                 continue
@@ -348,6 +383,10 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
                     name = rg_name
             for form in _admin1_extra_forms(name) + (_admin1_extra_forms(rg_name) if rg_name else []):
                 alternates.append(form)
+            short = _strip_admin1_affixes(name)
+            if short != name:
+                alternates.append(name)
+                name = short
             # the eponymous city (the largest of the division's cities named like it) is its seat
             core_keys = {name_key(_strip_region_words(f, words) or f) for f in [name, *alternates[:3]]}
             seat = max((c for c in members if name_key(c["name"]) in core_keys), key=lambda c: c["population"], default=None)

@@ -196,8 +196,12 @@ class SourceFinder:
             relays = any(v.start <= cue.start < v.end for v in via_cues)  # "X told Reuters"
             # "..., spun surse din serviciile de informații": a source right after the verb is its
             # subject; otherwise the subject is the first source of the clause before the verb.
-            clause_initial = bool(_CLAUSE_START.search(folded, max(sent_start, cue.start - 4), cue.start)) or not before
-            if after and after[0].start - cue.end <= 15 and after[0].origin == "noun" and clause_initial and not (relays and before):
+            # ", spun surse din ...": after a comma the verb may open its own clause with the
+            # subject after it, unless a named speaker already stands before it (an apposition:
+            # "Marina Tauber, vicepreședintă a partidului, a acuzat poliția").
+            named_before = any(b.origin in ("name", "pronoun") for b in before)
+            clause_initial = (bool(_CLAUSE_START.search(folded, max(sent_start, cue.start - 4), cue.start)) and not named_before) or not before
+            if after and after[0].start - cue.end <= 15 and after[0].origin in ("noun", "pronoun") and clause_initial and not (relays and before):
                 pick = after[0]
             else:
                 pick = before[0] if before else (after[0] if after else None)

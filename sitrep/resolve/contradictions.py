@@ -16,11 +16,11 @@ def _source_key(claim: Claim) -> str:
     return (claim.source or "").casefold()
 
 
-def _conflict(a: Claim, b: Claim) -> str | None:
+def _conflict(a: Claim, b: Claim, same_happening) -> str | None:
     """Why two claims cannot both be true, or None."""
     if _source_key(a) == _source_key(b):
         return None
-    if a.event != b.event and not (a.attribute in ("captured", "controls") and a.value and a.value == b.value):
+    if not same_happening(a, b):
         return None
     who_a, who_b = a.source or "outlet", b.source or "outlet"
     if a.attribute == b.attribute and a.attribute in COUNT_ATTRIBUTES + ("size",):
@@ -56,12 +56,43 @@ def _same_question(a: Claim, b: Claim) -> bool:
     return True
 
 
+def _happening_test(result: DocumentResult):
+    """Two claims are about one happening when they are about one event, or about events of
+    one type, place and time (a document may split a happening across two events); who did
+    it and whether it happened are asked of the document's happenings as a whole."""
+    events = {e.id: e for e in result.events}
+
+    def setting(event_id):
+        e = events.get(event_id)
+        if e is None:
+            return None
+        where = (e.location.country, e.location.admin1) if e.location else None
+        return e.event_type, where, e.date_start, e.date_end
+
+    def same(a: Claim, b: Claim) -> bool:
+        if a.event == b.event:
+            return True
+        if a.attribute in ("captured", "controls") and a.value and a.value == b.value:
+            return True
+        if {a.attribute, b.attribute} <= {"perpetrator", "occurred"}:
+            return True
+        sa, sb = setting(a.event), setting(b.event)
+        if sa is None or sb is None or sa[0] != sb[0] or sa[1] != sb[1]:
+            return False
+        return sa[2] is None or sb[2] is None or (sa[2] <= sb[3] and sb[2] <= sa[3])
+
+    return same
+
+
 def find_contradictions(result: DocumentResult) -> list[Contradiction]:
-    found: list[Contradiction] = []
+    """Every pair of claims that cannot both be true."""
     claims = [c for c in result.claims if c.event is not None]
+    same_happening = _happening_test(result)
+    found: list[Contradiction] = []
     for a, b in combinations(claims, 2):
-        note = _conflict(a, b) or _conflict(b, a)
-        if note:
-            attribute = a.attribute if a.attribute != "other" else b.attribute
-            found.append(Contradiction(claims=[a.id, b.id], attribute=attribute, event=a.event, note=note))
+        note = _conflict(a, b, same_happening) or _conflict(b, a, same_happening)
+        if not note:
+            continue
+        attribute = a.attribute if a.attribute != "other" else b.attribute
+        found.append(Contradiction(claims=[a.id, b.id], attribute=attribute, event=a.event, note=note))
     return found

@@ -11,6 +11,7 @@ Everything language-specific is data: `sitrep/lang/packs/<code>/places.yaml`.
 from __future__ import annotations
 
 import math
+import os as _os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -644,14 +645,15 @@ class Geocoder:
                 continue
             via_own = any(g == p.geonameid and kind == 0 for g, kind, _ in m.ids)
             letters = sum(ch.isalpha() for ch in m.surface)
-            big = p.fcode in ("PCLI", "CONT", "RGN") or (p.fcode == "PPLC" and p.population >= 1_000_000)
+            big = (p.country is None or (p.fcode or "").startswith("PCL") or p.fcode in ("CONT", "RGN")
+                   or (p.fcode == "PPLC" and p.population >= 1_000_000 and letters >= 4))
             if getattr(m, "common", False) and m.initial and key(m.surface) not in seen_inside_all:
                 weak = True
-            elif not via_own and (letters <= 3 or (letters <= 5 or m.initial) and not big) and m.surface.isascii():
+            elif not via_own and not big and (letters <= 5 or m.initial) and m.surface.isascii():
                 weak = True
             else:
                 weak = False
-            if weak:
+            if weak and not _os.environ.get('NOWEAK'):
                 m.chosen = None
                 m.ids = []
         # a district named before its city ("в Ленинском районе Москвы", "Leninsky district of Moscow")

@@ -138,6 +138,8 @@ class ArticleCoder:
             generic = bool(self.generic.find(folded, s, e))
             if brief and labels and mentions:
                 own_setting = bool(sent_dates) or any(p.geonameid != mentions[0].place.geonameid for p in sent_places if mentions[0].place)
+                if not own_setting:
+                    _escalate(mentions[0], labels)
                 labels = labels if own_setting else []
             if brief and len(labels) > 1:
                 labels = labels[:1]
@@ -215,7 +217,7 @@ class ArticleCoder:
             elif _rank(order, _sub_of(label)) < _rank(order, _sub_of(current)):
                 per_type[etype] = label
         for group in RULES["exclusive_groups"]:
-            present = [t for t in group if t in per_type]
+            present = sorted((t for t in group if t in per_type), key=lambda t: by_label[per_type[t]].start)
             for loser in present[1:]:
                 per_type.pop(loser)
         if civilians and "Battles" in per_type and _sub_of(per_type["Battles"]) == "Armed clash" and "Violence against civilians" not in per_type:
@@ -638,6 +640,16 @@ def _actors_around(actor_mentions, trig: Match, s: int, e: int):
     if a1 is None and a2 is not None and getattr(a2, "role", None) not in CIVILIAN_ROLES:
         a1, a2 = a2, next((a for a in after if _actor_key(a) != _actor_key(a2)), None)
     return a1, a2
+
+
+_VIOLENT = ("Riots/", "Violence against civilians/Attack", "Battles/Armed clash")
+
+
+def _escalate(first: EventMention, labels) -> None:
+    """A peaceful protest that a later sentence of the brief describes as violent ("the
+    demonstrators attacked workers") was a violent demonstration."""
+    if first.label == "Protests/Peaceful protest" and any(label.startswith(_VIOLENT) for label, _, _ in labels):
+        first.label = "Riots/Violent demonstration"
 
 
 def _recode_by_actors(label: str, a1, a2) -> str:

@@ -11,7 +11,6 @@ Everything language-specific is data: `sitrep/lang/packs/<code>/places.yaml`.
 from __future__ import annotations
 
 import math
-import os as _os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -630,9 +629,9 @@ class Geocoder:
                     continue
                 if p.country in rules_home and not m.surface.isascii():
                     continue  # "Бахмута" in Ukrainian: Cyrillic names of small places are names of places where Cyrillic is written
-                exact = any(g == p.geonameid and kind == 0 for g, kind, _ in m.ids)
-                seat = p.fcode in ("PPLC", "PPLA")
-                if (p.population < (100_000 if exact and seat else 1_000_000)
+                # its own spelling ("Cork"), not a spelling that only folds into its key ("Mass" ~ Miass)
+                exact = any(g == p.geonameid and kind == 0 for g, kind, _ in m.ids) and fold(m.surface) == fold(p.name)
+                if (p.population < (100_000 if exact else 1_000_000)
                         and getattr(m, "final", 0.0) - m.scores.get(p.geonameid, 0.0) < 1.5):
                     m.chosen = None
                     m.ids = []
@@ -653,7 +652,7 @@ class Geocoder:
                 weak = True
             else:
                 weak = False
-            if weak and not _os.environ.get('NOWEAK'):
+            if weak:
                 m.chosen = None
                 m.ids = []
         # a district named before its city ("в Ленинском районе Москвы", "Leninsky district of Moscow")

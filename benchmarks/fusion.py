@@ -101,7 +101,22 @@ def synth(n_events: int, seed: int = 7) -> list[tuple[Document, DocumentResult]]
 
 
 def peak_rss_mb() -> float:
+    """This process's peak RSS. ru_maxrss survives fork+exec (it would report the parent's
+    peak), so on Linux read VmHWM, which reset_peak() clears."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
+
+
+def reset_peak() -> None:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")  # Linux >= 4.0: reset VmHWM to the current RSS
+    except OSError:
+        pass
 
 
 def fuse_only(db: str, order_file: str, batch: int) -> None:
@@ -111,6 +126,7 @@ def fuse_only(db: str, order_file: str, batch: int) -> None:
     import sitrep.resolve.incidents  # noqa: F401  (imports are not fusion time)
 
     doc_ids = json.loads(Path(order_file).read_text())
+    reset_peak()
     base = peak_rss_mb()
     events = 0
     t0 = time.perf_counter()

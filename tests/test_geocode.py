@@ -188,3 +188,36 @@ def test_big_city_beats_division_of_the_same_name(real):
     found = by_mention(real.locate("Shelling hit Kharkiv and Donetsk overnight, officials in Aleppo said.", "en"))
     assert found["Kharkiv"].feature != "ADM1" and found["Donetsk"].feature != "ADM1"
     assert found["Aleppo"].feature != "ADM1"
+
+
+# Sentence-initial common words, short foreign-language names and far namesakes are no places;
+# inflected country names are the country. (language, text, mention, expected country or None = not a place)
+FALSE_FRIENDS = [
+    ("ru", "Того же вечера колонна вошла в Белгород.", "Того", None),
+    ("ru", "Наш источник в Белгороде подтвердил взрыв.", "Наш", None),
+    ("uk", "Бійці відбили штурм біля Куп'янська.", "Бійці", None),
+    ("uk", "Росії не вдалося просунутися під Куп'янськом.", "Росії", "RU"),
+    ("uk", "Точка-У впала поблизу Харкова.", "Точка-У", None),
+    ("ru", "Взрыв прогремел в Ленинском районе Москвы.", "Ленинском районе", None),
+    ("ru", "Взрыв прогремел в Ленинском районе Москвы.", "Москвы", "RU"),
+    ("ro", "Rusiei i s-a cerut să retragă trupele din Ucraina.", "Rusiei", "RU"),
+    ("ro", "Washingtonul a anunțat noi sancțiuni.", "Washingtonul", "US"),
+    ("en", "Gunmen raided Rum, a village in Afghanistan, on Monday.", "Rum", None),
+    ("en", "Police said gunmen hit a bus stop in Ibeju, Lagos State.", "Ibeju", None),
+    ("en", "Taliban fighters attacked a checkpoint in Ghor province, Afghanistan.", "Ghor province", "AF"),
+]
+
+
+@pytest.mark.parametrize("language,text,mention,country", FALSE_FRIENDS)
+def test_false_friends(real, language, text, mention, country):
+    found = by_mention(real.locate(text, language))
+    if country is None:
+        assert mention not in found, (mention, found.get(mention))
+    else:
+        assert found[mention].country == country
+
+
+def test_admin1_names_in_english_geonames_style(real):
+    found = by_mention(real.locate("Airstrikes hit Al Hudaydah governorate in Yemen.", "en"))
+    assert found["Hudaydah governorate"].name == "Al Hudaydah"
+    assert found["Hudaydah governorate"].admin1 == "Al Hudaydah"

@@ -166,7 +166,7 @@ class ArticleCoder:
             for claim in self._claims_in(text, folded, sent, cues, numbers, sources, places, actor_mentions, counter):
                 claims.append((claim, sent))
 
-        claims = _unique_claims(claims)
+        claims = _unique_claims(_carry_attribution(claims, sources))
         main_date = _main_date(dates, anchor)
         drafts = _merge(mentions, main_date, doc_place)
         self._attach(drafts, claims, sentences)
@@ -307,6 +307,8 @@ class ArticleCoder:
             if accused is None and attribution.source is None:
                 continue
             certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
+            if certainty == "reported":
+                certainty = "claimed"  # blaming someone is an interested party's claim, not a report
             value = _actor_label(accused) if accused is not None else None
             out.append(self._claim(counter, "perpetrator", value, None, text, sent, attribution, certainty, cue.start))
         if not out:
@@ -333,14 +335,19 @@ class ArticleCoder:
         position on the happening: record it, so that it can contradict the other side."""
         s, e = sent.start, sent.end
         stance = [c for c in self.sources.certainty.find(folded, s, e) if c.label in ("denied", "confirmed", "unconfirmed")]
-        if not stance:
-            return []
-        cue = stance[0]
-        attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
+        if stance:
+            position, certainty = stance[0].start, stance[0].label
+        else:
+            # "According to the UK MoD, the most serious incident was near Grayvoron": an
+            # attributed statement about the happening, with no figure or trigger of its own.
+            position, certainty = s, None
+        attribution = self.sources.attribute(text, folded, sources, s, e, position)
         if attribution.source is None:
             return []
+        if certainty is None:
+            certainty = self.sources.certainty_at(folded, s, e, position, True)
         attribute = "perpetrator" if self.perpetrator.find(folded, s, e) else "occurred"
-        return [self._claim(counter, attribute, None, None, text, sent, attribution, cue.label, cue.start)]
+        return [self._claim(counter, attribute, None, None, text, sent, attribution, certainty, position)]
 
     def _zero_before(self, folded: str, cue: Match, floor: int) -> bool:
         """"no deaths", "fără decese", "no civilians were killed": a none-word just before the
@@ -573,6 +580,25 @@ def _sentence_initial(text: str, position: int) -> bool:
             return True
         i -= 1
     return i < 0
+
+
+def _carry_attribution(claims: list[tuple[Claim, Sentence]], sources) -> list[tuple[Claim, Sentence]]:
+    """Reported speech runs on: a figure in the sentence after "the governor said ...", in the
+    same paragraph and naming no speaker of its own, is still the governor's."""
+    last: tuple[int, int, Claim] | None = None  # paragraph, sentence index, attributed claim
+    for claim, sent in claims:
+        if claim.source is not None:
+            last = (sent.paragraph, sent.index, claim)
+            continue
+        if last is None or last[0] != sent.paragraph or last[1] >= sent.index or sent.index - last[1] > 2:
+            continue
+        if any(sent.start <= m.start < sent.end for m in sources):
+            continue
+        speaker = last[2]
+        claim.source, claim.source_type, claim.via = speaker.source, speaker.source_type, speaker.via
+        if claim.certainty == "asserted":
+            claim.certainty = "reported"
+    return claims
 
 
 def _unique_claims(claims: list[tuple[Claim, Sentence]]) -> list[tuple[Claim, Sentence]]:

@@ -161,7 +161,8 @@ class SourceFinder:
             inside = [n for n in nouns if start <= n.start and n.end <= end]
             if inside and sum(n.end - n.start for n in inside) >= 0.6 * (end - start):
                 continue  # "Ministry of Defence": the noun with its nationality says more
-            if len(words) >= 2:
+            headline = len(words) == 1 and _sentence_start(text, start) and _HEADED.match(text, end) is not None
+            if len(words) >= 2 or headline:  # "Собянин: ..." names its speaker like a byline
                 role = _near(roles, start, end, 40)
                 kind = inside[0].type if inside else (_ROLE_TYPES.get(role.label, "official") if role else "official")
                 out.append(SourceMention(start, end, name, kind, not inside, origin="name"))
@@ -242,6 +243,13 @@ class SourceFinder:
 
 
 _NEXT_NAME = re.compile(r"\s*(\w*[A-ZÀ-ÞА-ЯІЇЄҐ][\w.\-]*)")
+
+
+def _sentence_start(text: str, position: int) -> bool:
+    i = position - 1
+    while i >= 0 and text[i] in " \t\"'«„“-–—•*⚡️\ufe0f":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:"
 
 
 def _mostly_covered(start: int, end: int, spans) -> bool:

@@ -645,10 +645,11 @@ class Geocoder:
             via_own = any(g == p.geonameid and kind == 0 for g, kind, _ in m.ids)
             letters = sum(ch.isalpha() for ch in m.surface)
             big = (p.country is None or (p.fcode or "").startswith("PCL") or p.fcode in ("CONT", "RGN")
-                   or (p.fcode == "PPLC" and p.population >= 1_000_000 and letters >= 4))
+                   or (p.fcode == "PPLC" and p.population >= 1_000_000 and letters >= 4)
+                   or (p.fcode in ("PPLA", "ADM1") and p.population >= 100_000 and letters >= 5))
             if getattr(m, "common", False) and m.initial and key(m.surface) not in seen_inside_all:
                 weak = True
-            elif not via_own and not big and (letters <= 5 or m.initial) and m.surface.isascii():
+            elif not via_own and not big and (letters <= 4 or m.initial) and m.surface.isascii():
                 weak = True
             else:
                 weak = False

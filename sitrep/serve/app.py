@@ -22,7 +22,7 @@ from sitrep.errors import SitrepError
 from sitrep.serve.index import EventIndex
 from sitrep.serve.common import JSON, APIError, Settings, error_body
 from sitrep.serve.models import ErrorResponse, UIConfig
-from sitrep.serve.routers import claims, documents, events, sources
+from sitrep.serve.routers import claims, documents, events, incidents, sources
 from sitrep.store import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ def create_app(db: str | Store, settings: Settings | None = None) -> FastAPI:
     app.state.event_index = EventIndex(store.engine, ttl=settings.index_ttl) if settings.event_index else None
 
     _install_errors(app)
-    for module in (events, claims, documents, sources):
+    for module in (incidents, events, claims, documents, sources):
         app.include_router(module.router, prefix="/api")
     # The write endpoint also at /documents (the issue's spelling); GET /documents/{id} is the UI page.
     app.add_api_route("/documents", documents.post_document, methods=["POST"], include_in_schema=False)
@@ -165,7 +165,7 @@ def _install_pages(app: FastAPI, settings: Settings) -> None:
 
     for route, name in (
         ("/", "index.html"),
-        ("/incidents/{uid}", "event.html"),  # an event page until incidents exist (issue 5)
+        ("/incidents/{uid}", "event.html"),  # an incident id shows the incident, an event uid the event
         ("/events/{uid}", "event.html"),
         ("/documents/{doc_id}", "document.html"),
         ("/docs", "docs.html"),

@@ -166,3 +166,48 @@ class IngestResponse(BaseModel):
     doc_id: str
     event_uids: list[str]
     result: DocumentResult
+
+
+class IncidentMember(BaseModel):
+    doc_id: str
+    event: Any = Field(description="the member event (its id in list items, the whole event in the detail)")
+    event_uid: str
+    published: Optional[str] = None
+    outlet: Optional[str] = None
+    duplicate_of: Optional[str] = Field(None, description="the document this one is a near-duplicate of")
+
+
+class IncidentSummary(BaseModel):
+    """An incident as `sitrep.resolve.incidents.fuse` records it; list items carry counts for claims
+    and contradictions, the detail carries them in full (with `consensus` and its provenance)."""
+
+    id: str
+    event_type: str
+    sub_event_type: Optional[str] = None
+    date_start: Optional[str] = None
+    date_end: Optional[str] = None
+    location: Optional[dict[str, Any]] = None
+    country: Optional[str] = None
+    admin1: Optional[str] = None
+    actor1: Optional[str] = None
+    actor2: Optional[str] = None
+    fatalities: Optional[int] = None
+    fatalities_range: Optional[list[int]] = None
+    documents: int
+    independent_sources: int
+    sources: list[str] = Field(default_factory=list)
+    first_reported: Optional[str] = None
+    has_contradiction: bool
+    members: list[IncidentMember]
+    claims: Any
+    contradictions: Any
+
+
+class IncidentPage(Page):
+    items: list[IncidentSummary]
+
+
+class IncidentDetail(IncidentSummary):
+    consensus: dict[str, Any]
+    claims: list[dict[str, Any]]
+    contradictions: list[dict[str, Any]]

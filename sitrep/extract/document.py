@@ -430,10 +430,13 @@ class ArticleCoder:
                 and getattr(a1, "role", None) not in FOREIGN_ROLES and getattr(a1, "country", None) in (None, country):
             sub = "Government regains territory"
         kills = [c.value for c in draft.claims if c.attribute == "killed" and isinstance(c.value, int)]
+        event_type = SUB_EVENT_TYPES[sub]
+        actor1, actor2 = _coded_actors(event_type, _actor_name(a1, country, actors, event_type),
+                                       _actor_name(a2, country, actors, event_type), country, actors)
         return Event(
-            id=event_id, event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub,
+            id=event_id, event_type=event_type, sub_event_type=sub,
             date_start=start, date_end=end, time_precision=precision, location=location,
-            actor1=_actor_name(a1, country, actors, SUB_EVENT_TYPES[sub]), actor2=_actor_name(a2, country, actors, SUB_EVENT_TYPES[sub]),
+            actor1=actor1, actor2=actor2,
             actor1_mentions=[a1.mention] if a1 is not None else [], actor2_mentions=[a2.mention] if a2 is not None else [],
             fatalities=min(kills) if kills else None, certainty=first.certainty,
             evidence=[Span(start=s.start, end=s.end) for s in _unique_sentences(draft.mentions)],
@@ -687,6 +690,28 @@ def _recode_by_actors(label: str, a1, a2) -> str:
         if role == "rioters" or (role in ("civilians", "settlers", "farmers") and label == "Battles/Armed clash"):
             return "Riots/Mob violence"
     return label
+
+
+_VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+def _coded_actors(event_type: str, actor1: str | None, actor2: str | None, country: str | None, actors):
+    """ACLED's coding conventions for who acts: demonstrators are "Protesters (X)" or
+    "Rioters (X)" by event type, and violence by nobody named is by an "Unidentified Armed
+    Group (X)" of the event's country, with civilians on the receiving side."""
+    if actors is None or not country:
+        return actor1, actor2
+    civilian = (actor1 or "").startswith("Civilians")
+    if event_type in ("Protests", "Riots"):
+        crowd = actors.canonical_for("protesters" if event_type == "Protests" else "rioters", country)
+        if crowd and not (actor1 or "").startswith(("Protesters", "Rioters")):
+            actor2 = actor1 if actor1 and actor1 != crowd and not civilian else actor2
+            actor1 = crowd
+    elif event_type in _VIOLENT_TYPES and (actor1 is None or civilian):
+        if civilian and actor2 is None:
+            actor2 = actor1
+        actor1 = actors.canonical_for("gunmen", country)
+    return actor1, actor2
 
 
 def _actor_key(a) -> str:

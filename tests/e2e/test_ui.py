@@ -69,6 +69,7 @@ class Corpus:
 
     docs: dict[str, Document] = field(default_factory=dict)
     results: dict[str, DocumentResult] = field(default_factory=dict)
+    incidents: list[dict] = field(default_factory=list)  # as sitrep.store.incidents records them
 
     def events(self) -> list[tuple[str, Event]]:
         return [(doc_id, e) for doc_id, r in self.results.items() for e in r.events]
@@ -103,14 +104,19 @@ def _overlaps(e: Event, day: dt.date) -> bool:
 
 
 def ingest(path: Path, documents) -> Corpus:
-    """What `sitrep ingest` does: the real Pipeline, then Store.ingest; then read it all back."""
+    """What `sitrep ingest` does (the real Pipeline, then Store.ingest), then what `sitrep incidents`
+    does (group the new documents into incidents); then read it all back."""
+    from sitrep.store.incidents import incident_records, update_incidents
+
     pipeline = Pipeline()
     with open_store(str(path)) as store:
         for doc in documents:
             if isinstance(doc, SitrepError):
                 raise doc
             assert store.ingest(doc, pipeline.extract(doc)), doc.id
-        corpus = Corpus(docs={d.id: d for d in store.documents()}, results={r.doc_id: r for r in store.results()})
+        update_incidents(store)
+        corpus = Corpus(docs={d.id: d for d in store.documents()}, results={r.doc_id: r for r in store.results()},
+                        incidents=list(incident_records(store)))
     return corpus
 
 
@@ -330,6 +336,7 @@ def test_event_page_shows_claims_and_contradictions(server, browser):
     contested_ids = {i for k in contradictions for i in k.claims}
     shown = [c for c in result.claims if c.event == event.id or c.id in contested_ids]
     open_page(browser, server.url + f"/incidents/{quote(doc_id + ':' + event.id, safe='')}")
+    assert browser.execute_script("return document.body.dataset.kind") == "event"  # an event uid: the event
     title = browser.find_element(By.ID, "event-title").text
     assert (event.sub_event_type or event.event_type) in title
     if event.location:
@@ -390,6 +397,40 @@ def test_evidence_link_highlights_the_span(server, browser):
             if c.id in k.claims:
                 assert text[c.evidence.start:c.evidence.end] in contested, c.id
     shot(browser, "document")
+
+
+def test_incident_page_shows_members_claims_and_contradictions(server, browser):
+    corpus = server.corpus
+    contested = [r for r in corpus.incidents if r["has_contradiction"]]
+    assert contested, "no incident of the sample corpus has a contradiction"
+    record = max(contested, key=lambda r: (r["documents"], len(r["contradictions"]), r["id"]))
+    open_page(browser, server.url + f"/incidents/{record['id']}")
+    assert browser.execute_script("return document.body.dataset.kind") == "incident"
+    fields = browser.find_element(By.ID, "fields").text
+    assert record["event_type"] in fields
+    members = browser.find_elements(By.CSS_SELECTOR, "#fields a.member-link")
+    assert [m.get_attribute("href").split("/events/", 1)[1] for m in members] == \
+        [quote(f"{m['doc_id']}:{m['event']['id']}", safe="") for m in record["members"]]
+    rows = browser.find_elements(By.CSS_SELECTOR, "#claim-rows tr")
+    assert [(r.get_attribute("data-doc"), r.get_attribute("data-claim")) for r in rows] == \
+        [(c["doc_id"], c["id"]) for c in record["claims"]]
+    sections = browser.find_elements(By.CSS_SELECTOR, "#contradictions section.contradiction")
+    assert len(sections) == len(record["contradictions"])
+    first = record["contradictions"][0]
+    cards = sections[0].find_elements(By.CSS_SELECTOR, ".contra-card")
+    assert [(c.get_attribute("data-doc"), c.get_attribute("data-claim")) for c in cards] == \
+        [(ref["doc_id"], ref["claim"]) for ref in first["claims"]]
+    shot(browser, "incident")
+    # the evidence link of a disputed claim opens its document with exactly that span highlighted
+    ref = first["claims"][-1]
+    claim = next(c for c in record["claims"] if (c["doc_id"], c["id"]) == (ref["doc_id"], ref["claim"]))
+    link = cards[-1].find_element(By.CSS_SELECTOR, "a.evidence-link")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    link.click()
+    wait(browser, lambda d: f"/documents/{quote(ref['doc_id'])}" in d.current_url and
+         d.execute_script("return document.body.dataset.ready") == "1", "evidence link did not open the document")
+    span = claim["evidence"]
+    assert highlighted(browser) == corpus.docs[ref["doc_id"]].text[span["start"]:span["end"]]
 
 
 # -- hand-written articles, through the real pipeline too --------------------------------------

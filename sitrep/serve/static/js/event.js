@@ -1,4 +1,5 @@
-/* The incident page (an event page until incidents exist): consensus fields, claims, contradictions. */
+/* The incident page: consensus fields, claims, contradictions. /incidents/{id} shows the incident
+ * (sitrep.store.incidents) when the id is an incident id, else the event with that uid. */
 "use strict";
 
 (function () {
@@ -38,7 +39,13 @@
       event.actor1_mentions && event.actor1_mentions.length ? el("span", {class: "hint"}, " — " + event.actor1_mentions.join(", ")) : null);
     field(dl, "Actor 2", value(event.actor2),
       event.actor2_mentions && event.actor2_mentions.length ? el("span", {class: "hint"}, " — " + event.actor2_mentions.join(", ")) : null);
-    field(dl, "Fatalities", value(event.fatalities), " ", el("span", {class: "hint"}, "(most conservative figure reported)"));
+    field(dl, "Fatalities", value(event.fatalities), " ", el("span", {class: "hint"}, "(most conservative figure reported)"),
+      event.fatalities_range && event.fatalities_range[0] !== event.fatalities_range[1]
+        ? el("span", {class: "hint"}, " — reports range " + event.fatalities_range[0] + "–" + event.fatalities_range[1]) : null);
+    if (event.incident) {
+      renderIncidentFields(dl, event.incident);
+      return;
+    }
     field(dl, "Certainty", SR.badge(event.certainty, "cert-" + event.certainty));
     const doc = event.document || {};
     field(dl, "Document", el("a", {href: SR.documentPath(event.doc_id), id: "doc-link"}, doc.title || event.doc_id));
@@ -46,10 +53,43 @@
     if (doc.url) field(dl, "Original", SR.externalLink(doc.url));
     if (event.evidence && event.evidence.length) {
       field(dl, "Evidence", ...event.evidence.map(function (span, i) {
-        return el("a", {href: SR.documentPath(event.doc_id, span), class: "evidence-link", dataset: {start: span.start, end: span.end}},
-          "event text " + (event.evidence.length > 1 ? i + 1 : ""));
+        return [i ? " · " : null, el("a", {href: SR.documentPath(event.doc_id, span), class: "evidence-link", dataset: {start: span.start, end: span.end}},
+          "event text " + (event.evidence.length > 1 ? i + 1 : ""))];
       }));
     }
+  }
+
+  function renderIncidentFields(dl, record) {
+    field(dl, "Reports", record.documents + (record.documents === 1 ? " document" : " documents") + ", " +
+      record.independent_sources + " independent", record.first_reported ? " · first reported " + record.first_reported : "");
+    field(dl, "Sources", record.sources && record.sources.length ? record.sources.join("; ") : "—");
+    const list = el("ul", {class: "members"});
+    for (const m of record.members) {
+      list.appendChild(el("li", {},
+        el("a", {href: "/events/" + encodeURIComponent(m.event_uid), class: "member-link"},
+          (m.event.sub_event_type || m.event.event_type) + " — " + SR.placeLabel(m.event.location)),
+        " ", el("span", {class: "hint"}, (m.outlet || m.doc_id) + (m.published ? ", " + m.published : "") +
+          (m.duplicate_of ? " (near-duplicate of " + m.duplicate_of + ")" : "")),
+        " ", el("a", {href: SR.documentPath(m.doc_id), class: "doc-link"}, "document")));
+    }
+    field(dl, "Member events", list);
+  }
+
+  /* An incident record as the event renderers expect it: claims and contradictions resolved. */
+  function incidentView(record) {
+    const key = function (docId, claimId) { return docId + "\u001f" + claimId; };
+    const byKey = new Map();
+    for (const claim of record.claims) byKey.set(key(claim.doc_id, claim.id), claim);
+    const contested = new Set();
+    const contradictions = record.contradictions.map(function (k) {
+      k.claims.forEach(function (ref) { contested.add(key(ref.doc_id, ref.claim)); });
+      return {attribute: k.attribute, note: k.note, scope: k.scope,
+        claim_objects: k.claims.map(function (ref) { return byKey.get(key(ref.doc_id, ref.claim)); }).filter(Boolean)};
+    });
+    const claims = record.claims.map(function (claim) {
+      return Object.assign({}, claim, {contradicted: contested.has(key(claim.doc_id, claim.id))});
+    });
+    return Object.assign({}, record, {incident: record, claim_objects: claims, contradiction_objects: contradictions});
   }
 
   function claimValue(claim) {
@@ -63,8 +103,8 @@
   }
 
   function evidenceLink(event, claim) {
-    return el("a", {href: SR.documentPath(event.doc_id, claim.evidence), class: "evidence-link",
-      dataset: {start: claim.evidence.start, end: claim.evidence.end, claim: claim.id}},
+    return el("a", {href: SR.documentPath(claim.doc_id || event.doc_id, claim.evidence), class: "evidence-link",
+      dataset: {start: claim.evidence.start, end: claim.evidence.end, claim: claim.id, doc: claim.doc_id || event.doc_id}},
       "show in text", el("span", {class: "visually-hidden"}, " (claim " + claim.id + ")"));
   }
 
@@ -74,9 +114,10 @@
       body.appendChild(el("tr", {}, el("td", {colspan: "7", class: "empty"}, "No claims recorded.")));
     }
     for (const claim of event.claim_objects) {
-      body.appendChild(el("tr", {class: claim.contradicted ? "contradicted" : null, dataset: {claim: claim.id}},
+      body.appendChild(el("tr", {class: claim.contradicted ? "contradicted" : null, dataset: {claim: claim.id, doc: claim.doc_id || event.doc_id}},
         el("td", {}, claim.attribute, claim.contradicted ? [" ", SR.badge("contested", "contra")] : null,
-          claim.event && claim.event !== event.id ? el("div", {class: "hint"}, "about event " + claim.event) : null),
+          event.incident ? el("div", {class: "hint"}, claim.outlet || claim.doc_id)
+            : claim.event && claim.event !== event.id ? el("div", {class: "hint"}, "about event " + claim.event) : null),
         el("td", {}, claimValue(claim)),
         el("td", {}, sourceCell(claim)),
         el("td", {}, claim.source_type || "—"),
@@ -94,7 +135,7 @@
     }
     for (const item of event.contradiction_objects) {
       const cards = item.claim_objects.map(function (claim) {
-        return el("div", {class: "contra-card", dataset: {claim: claim.id}},
+        return el("div", {class: "contra-card", dataset: {claim: claim.id, doc: claim.doc_id || event.doc_id}},
           el("p", {class: "contra-value"}, claimValue(claim)),
           el("p", {}, sourceCell(claim), " ", el("span", {class: "hint"}, claim.source_type || "")),
           el("p", {}, SR.badge(claim.certainty, "cert-" + claim.certainty)),
@@ -126,13 +167,22 @@
 
   async function init() {
     const uid = uidFromPath();
-    let event;
+    let event = null;
     try {
-      event = await api("/api/events/" + encodeURIComponent(uid));
+      if (!uid.includes(":") && location.pathname.startsWith("/incidents/")) {
+        // An incident id (event uids always have a colon); an unknown one falls back to the event.
+        try {
+          event = incidentView(await api("/api/incidents/" + encodeURIComponent(uid)));
+        } catch (err) {
+          if (err.status !== 404) throw err;
+        }
+      }
+      if (!event) event = await api("/api/events/" + encodeURIComponent(uid));
     } catch (err) {
-      status.textContent = err.status === 404 ? "No such event: " + uid : "Could not load the event: " + err.message;
+      status.textContent = err.status === 404 ? "No such incident or event: " + uid : "Could not load: " + err.message;
       return;
     }
+    document.body.dataset.kind = event.incident ? "incident" : "event";
     const title = (event.sub_event_type || event.event_type) + " — " + SR.placeLabel(event.location);
     document.getElementById("event-title").textContent = title;
     document.title = "sitrep — " + title;

@@ -22,6 +22,7 @@ from sitrep.serve import Settings, create_app
 from sitrep.serve.app import content_security_policy, vendor_available
 from sitrep.serve.demo import demo_corpus
 from sitrep.store import open_store
+from sitrep.store.incidents import incident_records, update_incidents
 
 TOKEN = "s3cret-token"
 ALL_EVENTS = 7
@@ -34,6 +35,7 @@ def demo_db(tmp_path_factory) -> Path:
     with open_store(str(path)) as opened:
         for doc, result in demo_corpus():
             assert opened.ingest(doc, result)
+        update_incidents(opened)  # as `sitrep incidents` does after ingest
     return path
 
 
@@ -377,3 +379,47 @@ def test_event_list_sees_documents_ingested_by_another_writer(store):
         body = test_client.get("/api/events", params={"q": "avdiivka"}).json()
         assert body["total"] == 1 and body["items"][0]["uid"] == "cli-1:e1"
         assert test_client.get("/api/events").json()["total"] == ALL_EVENTS + 1
+
+
+# -- incidents (sitrep.store.incidents) ------------------------------------------------------
+
+def test_incidents_list_filters_and_pages(client, shared_store):
+    records = list(incident_records(shared_store))
+    body = client.get("/api/incidents").json()
+    assert body["total"] == len(records) == ALL_EVENTS  # the demo documents report distinct incidents
+    assert [i["id"] for i in body["items"]] == [r["id"] for r in records]
+    item = body["items"][0]
+    assert {"id", "event_type", "location", "documents", "members", "claims", "contradictions"} <= set(item)
+    assert all(m["event_uid"] == f"{m['doc_id']}:{m['event']}" for m in item["members"])
+    first, second = client.get("/api/incidents?limit=3").json(), client.get("/api/incidents?limit=3&offset=3").json()
+    assert first["next_offset"] == 3 and len(first["items"]) == 3
+    assert [i["id"] for i in first["items"] + second["items"]] == [r["id"] for r in records][:6]
+    cases = {
+        "event_type=Battles": lambda r: r["event_type"] == "Battles",
+        "country=NE&country=HT": lambda r: r["country"] in ("NE", "HT"),
+        "has_contradiction=true": lambda r: r["has_contradiction"],
+        "actor=wagner": lambda r: any("wagner" in (m["event"].get("actor1") or "").lower() for m in r["members"]),
+        "date_from=2023-05-20&date_to=2023-07-30": lambda r: "2023-05-20" <= r["date_start"] <= "2023-07-30",
+        "bbox=30,45,40,52": lambda r: 30 <= r["location"]["lon"] <= 40 and 45 <= r["location"]["lat"] <= 52,
+        "certainty=claimed": lambda r: any(m["event"]["certainty"] == "claimed" for m in r["members"]),
+        "admin1=donetsk%20oblast": lambda r: r["admin1"] == "Donetsk Oblast",
+    }
+    for query, keep in cases.items():
+        got = client.get("/api/incidents?" + query).json()
+        expected = [r["id"] for r in records if keep(r)]
+        assert [i["id"] for i in got["items"]] == expected and got["total"] == len(expected), query
+        assert 0 < len(expected) < len(records), query
+
+
+def test_incident_detail_and_errors(client, shared_store):
+    record = next(r for r in incident_records(shared_store, has_contradiction=True))
+    body = client.get(f"/api/incidents/{record['id']}").json()
+    assert body["id"] == record["id"] and body["consensus"] and body["contradictions"]
+    assert len(body["claims"]) == len(record["claims"]) and all(c["uid"] == f"{c['doc_id']}:{c['id']}" for c in body["claims"])
+    missing = client.get("/api/incidents/inc-0000")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+    for query in ("event_type=Nope", "bbox=1,2,3", "date_from=2024-01-02&date_to=2024-01-01", "limit=0", "certainty=sure"):
+        bad = client.get("/api/incidents?" + query)
+        assert bad.status_code == 422 and set(bad.json()["error"]) == {"status", "code", "message", "details"}, query
+    assert client.get("/incidents/" + record["id"]).headers["content-type"].startswith("text/html")
+    assert "/api/incidents" in client.get("/openapi.json").json()["paths"]

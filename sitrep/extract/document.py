@@ -77,6 +77,7 @@ class ArticleCoder:
         self.claim_cues = lexicon_from({k: pack.section("claims", k, []) for k in (
             "killed", "injured", "detained", "missing", "captured", "controls")})
         self.zero = pack.lexicon("claims", "zero")
+        self.casualties = pack.lexicon("claims", "casualties")
         self.aim = pack.lexicon("claims", "aim")
         self.size = pack.lexicon("claims", "size")
         self.perpetrator = pack.lexicon("claims", "perpetrator")
@@ -311,6 +312,11 @@ class ArticleCoder:
                 certainty = "claimed"  # blaming someone is an interested party's claim, not a report
             value = _actor_label(accused) if accused is not None else None
             out.append(self._claim(counter, "perpetrator", value, None, text, sent, attribution, certainty, cue.start))
+        for cue in self.casualties.find(folded, s, e):
+            if self._zero_before(folded, cue, s) and not any(c.attribute == "killed" and c.value == 0 for c in out):
+                attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
+                certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
+                out.append(self._claim(counter, "killed", 0, None, text, sent, attribution, certainty, cue.start))
         if not out:
             out.extend(self._stance_claim(text, folded, sent, sources, counter))
         for cue in self.aim.find(folded, s, e)[:1]:

@@ -78,6 +78,7 @@ class ArticleCoder:
             "killed", "injured", "detained", "missing", "captured", "controls")})
         self.zero = pack.lexicon("claims", "zero")
         self.casualties = pack.lexicon("claims", "casualties")
+        self.zero_after = pack.lexicon("claims", "zero_after")
         self.aim = pack.lexicon("claims", "aim")
         self.size = pack.lexicon("claims", "size")
         self.perpetrator = pack.lexicon("claims", "perpetrator")
@@ -281,7 +282,7 @@ class ArticleCoder:
             attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
             certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
             if cue.label in COUNT_ATTRIBUTES:
-                zero = self._zero_before(folded, cue, s)
+                zero = self._zero_before(folded, cue, s) or self._zero_after(folded, cue, e)
                 number = None if zero else _number_for(sent_numbers, cue, folded, used_numbers)
                 if zero:
                     value = 0
@@ -327,8 +328,10 @@ class ArticleCoder:
                 out.append(self._claim(counter, "aim", rest, None, text, sent, attribution, certainty, cue.start))
         for cue in self.size.find(folded, s, e)[:1]:
             # "including a dozen vehicles", "4,500 people took part", "attacked with eight drones"
-            n = next((n for n in sent_numbers if 0 <= n.start - cue.end <= 30 and n.value and n.start not in used_numbers), None) \
-                or next((n for n in reversed(sent_numbers) if 0 <= cue.start - n.end <= 30 and n.value and n.start not in used_numbers), None)
+            free = [n for n in sent_numbers if n.value and n.start not in used_numbers]
+            n = next((n for n in free if 0 <= cue.start - n.end <= 3), None) \
+                or next((n for n in free if 0 <= n.start - cue.end <= 30), None) \
+                or next((n for n in reversed(free) if 0 <= cue.start - n.end <= 30), None)
             if n is not None and n.start not in used_numbers:
                 attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
                 certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
@@ -354,6 +357,10 @@ class ArticleCoder:
             certainty = self.sources.certainty_at(folded, s, e, position, True)
         attribute = "perpetrator" if self.perpetrator.find(folded, s, e) else "occurred"
         return [self._claim(counter, attribute, None, None, text, sent, attribution, certainty, position)]
+
+    def _zero_after(self, folded: str, cue: Match, ceiling: int) -> bool:
+        """"Погибших нет": languages that put the none-word after the noun."""
+        return any(m.start <= cue.end + 2 for m in self.zero_after.find(folded, cue.end, min(ceiling, cue.end + 16)))
 
     def _zero_before(self, folded: str, cue: Match, floor: int) -> bool:
         """"no deaths", "fără decese", "no civilians were killed": a none-word just before the

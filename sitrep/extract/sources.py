@@ -234,6 +234,10 @@ class SourceFinder:
         # Longest cues win ("nu a confirmat" is not "a confirmat"); `not_cues` are phrases that
         # contain a cue but are none ("cum ar fi": such as).
         cues = [c for c in self.certainty.find(folded, sent_start, sent_end) if c.label not in ("reported", "not_cues")]
+        # "Bucharest denied that any drone would have fallen": a denial governing the clause
+        # that holds the position outweighs hedges inside that clause.
+        if any(c.label == "denied" and c.end <= position for c in cues):
+            return "denied"
         if cues:
             ranked = sorted(cues, key=lambda c: (_clause_distance(folded, c, position), CERTAINTY_ORDER.index(c.label) if c.label in CERTAINTY_ORDER else 9))
             best = ranked[0]

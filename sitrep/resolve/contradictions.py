@@ -77,7 +77,10 @@ def _happening_test(result: DocumentResult):
         if {a.attribute, b.attribute} <= {"perpetrator", "occurred"}:
             return True
         sa, sb = setting(a.event), setting(b.event)
-        if sa is None or sb is None or sa[0] != sb[0] or sa[1] != sb[1]:
+        # Counts of the same kind (detained, size...) in one place and time are about one
+        # happening even when the article files them under two events (a protest and its arrests).
+        same_kind = a.attribute == b.attribute and a.attribute in COUNT_ATTRIBUTES + ("size",)
+        if sa is None or sb is None or (sa[0] != sb[0] and not same_kind) or sa[1] != sb[1]:
             return False
         return sa[2] is None or sb[2] is None or (sa[2] <= sb[3] and sb[2] <= sa[3])
 

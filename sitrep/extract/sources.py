@@ -236,7 +236,8 @@ class SourceFinder:
         cues = [c for c in self.certainty.find(folded, sent_start, sent_end) if c.label not in ("reported", "not_cues")]
         # "Bucharest denied that any drone would have fallen": a denial governing the clause
         # that holds the position outweighs hedges inside that clause.
-        if any(c.label == "denied" and c.end <= position for c in cues):
+        denials = [c for c in cues if c.label == "denied" and c.end <= position]
+        if denials and not any(c.label in ("claimed", "confirmed") and denials[-1].end <= c.start < position for c in cues):
             return "denied"
         if cues:
             ranked = sorted(cues, key=lambda c: (_clause_distance(folded, c, position), CERTAINTY_ORDER.index(c.label) if c.label in CERTAINTY_ORDER else 9))

@@ -155,8 +155,7 @@ class ArticleCoder:
                     continue  # "two were killed" after an event is about that event
                 place, near = self._place_for(folded, trig, sent_places, last_place, doc_place)
                 date = _nearest(sent_dates, trig.start) or (last_date[1] if last_date else None)
-                attribution = self.sources.attribute(text, folded, sources, s, e, trig.start)
-                certainty = self.sources.certainty_at(folded, s, e, trig.start, attribution.source is not None)
+                attribution, certainty = self.sources.voice(text, folded, sources, s, e, trig.start)
                 a1, a2 = _actors_around(actor_mentions, trig, s, e)
                 label = _recode_by_actors(label, a1, a2)
                 # A place from this paragraph counts as the mention's own; the article's main
@@ -279,8 +278,7 @@ class ArticleCoder:
         sent_numbers = [n for n in numbers if s <= n.start < e]
         used_numbers: set[int] = set()
         for cue in (c for c in cues if s <= c.start < e):
-            attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
-            certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
+            attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
             if cue.label in COUNT_ATTRIBUTES:
                 zero = self._zero_before(folded, cue, s) or self._zero_after(folded, cue, e)
                 number = None if zero else _number_for(sent_numbers, cue, folded, used_numbers)
@@ -315,16 +313,14 @@ class ArticleCoder:
             out.append(self._claim(counter, "perpetrator", value, None, text, sent, attribution, certainty, cue.start))
         for cue in self.casualties.find(folded, s, e):
             if self._zero_before(folded, cue, s) and not any(c.attribute == "killed" and c.value == 0 for c in out):
-                attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
-                certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
+                attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
                 out.append(self._claim(counter, "killed", 0, None, text, sent, attribution, certainty, cue.start))
         if not out:
             out.extend(self._stance_claim(text, folded, sent, sources, counter))
         for cue in self.aim.find(folded, s, e)[:1]:
             rest = text[cue.end:e].strip(" ,:;.\"'„”«»")
             if 3 <= len(rest) <= 200:
-                attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
-                certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
+                attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
                 out.append(self._claim(counter, "aim", rest, None, text, sent, attribution, certainty, cue.start))
         for cue in self.size.find(folded, s, e)[:1]:
             # "including a dozen vehicles", "4,500 people took part", "attacked with eight drones"
@@ -333,8 +329,7 @@ class ArticleCoder:
                 or next((n for n in free if 0 <= n.start - cue.end <= 30), None) \
                 or next((n for n in reversed(free) if 0 <= cue.start - n.end <= 30), None)
             if n is not None and n.start not in used_numbers:
-                attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
-                certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
+                attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
                 subject = text[n.end:min(e, n.end + 40)].strip().split(",")[0].strip()
                 out.append(self._claim(counter, "size", n.value, subject or None, text, sent, attribution, certainty, cue.start))
         return out

@@ -230,6 +230,12 @@ class SourceFinder:
                 source, via = speakers[0][1], source
         return Attribution(source, via, cue)
 
+    def voice(self, text: str, folded: str, sources: list[SourceMention], sent_start: int, sent_end: int,
+              position: int) -> tuple[Attribution, str]:
+        """Who says what stands at `position`, and how sure the text makes it."""
+        attribution = self.attribute(text, folded, sources, sent_start, sent_end, position)
+        return attribution, self.certainty_at(folded, sent_start, sent_end, position, attribution.source is not None)
+
     def certainty_at(self, folded: str, sent_start: int, sent_end: int, position: int, attributed: bool) -> str:
         # Longest cues win ("nu a confirmat" is not "a confirmat"); `not_cues` are phrases that
         # contain a cue but are none ("cum ar fi": such as).

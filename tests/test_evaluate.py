@@ -11,7 +11,7 @@ from sitrep.cli import app
 from sitrep.errors import EvalError
 from sitrep.evaluate import GoldDocument, METRICS, evaluate_dir, score
 from sitrep.evaluate.assign import max_weight_pairs
-from sitrep.evaluate.geo import haversine_km
+from sitrep.geo import haversine_km
 from sitrep.evaluate.names import admin1_matches, fold, name_matches
 from sitrep.evaluate.report import format_metric
 from sitrep.model import Claim, Contradiction, DocumentResult, Event, Place, Span

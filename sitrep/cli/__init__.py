@@ -37,7 +37,7 @@ def report_problem(err: BaseException) -> None:
 
 
 # Command modules register themselves on `app` when imported.
-from sitrep.cli import extract_cmd, store_cmd, eval_cmd, places_cmd, serve_cmd  # noqa: E402,F401
+from sitrep.cli import extract_cmd, store_cmd, eval_cmd, places_cmd, serve_cmd, incidents_cmd  # noqa: E402,F401
 
 
 def main() -> None:

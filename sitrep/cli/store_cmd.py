@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -21,6 +22,7 @@ from sitrep.ingest import iter_documents
 from sitrep.model import Document, output_json_schema
 from sitrep.pipeline import Pipeline
 from sitrep.store import DEFAULT_DB, Store, open_store
+from sitrep.store.incidents import update_incidents
 
 DB_HELP = "SQLite file path, or a postgresql://user:password@host/db URL."
 
@@ -33,6 +35,11 @@ class ExportFormat(str, Enum):
     acled = "acled"
     geojson = "geojson"
     jsonl = "jsonl"
+
+
+class ExportLevel(str, Enum):
+    event = "event"
+    incident = "incident"
 
 
 @app.command(epilog="Example: sitrep ingest samples/ --db sitrep.db")
@@ -78,7 +85,9 @@ def ingest(
                 bar.update(task, advance=1)
         for doc_id in store.replaced:
             typer.echo(f"note: {doc_id}: the text changed since it was stored; replaced the old version", err=True)
-    typer.echo(f"{read} documents read, {stored} stored, {unchanged} unchanged, {failed} failed")
+        grouped = update_incidents(store) if stored else None  # fuse the new events into incidents
+    typer.echo(f"{read} documents read, {stored} stored, {unchanged} unchanged, {failed} failed"
+               + (f"; {grouped['incidents']} incidents new or updated" if grouped else ""))
     if failed:
         raise typer.Exit(1)
 
@@ -114,18 +123,25 @@ def _progress():
     )
 
 
-@app.command(epilog="Example: sitrep export --format acled -o out/events.csv --db sitrep.db")
+@app.command(epilog="Example: sitrep export --format acled -o out/events.csv --db sitrep.db  ·  "
+             "sitrep export --format acled --level incident -o out/incidents.csv")
 def export(
     format: ExportFormat = typer.Option(..., "--format", "-f", help="acled (CSV), geojson or jsonl."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    level: ExportLevel = typer.Option(ExportLevel.event, "--level", help="One row per event, or per incident (events fused across documents)."),
+    as_of: Optional[dt.datetime] = typer.Option(None, "--as-of", formats=["%Y-%m-%d"], help="Incidents as known from documents published by this date."),
     db: str = _db_option(),
 ) -> None:
-    """Export the stored events as ACLED CSV or GeoJSON, or the stored results as JSON Lines."""
+    """Export the stored events (or incidents) as ACLED CSV or GeoJSON, or as JSON Lines."""
     from sitrep.export import write_export
+    from sitrep.export.incidents import write_incident_export
 
     with open_store(db, create=False) as store, _target(output) as out:
-        stats = write_export(store, format.value, out)
-    what = "documents" if format is ExportFormat.jsonl else "events"
+        if level is ExportLevel.incident:
+            stats = write_incident_export(store, format.value, out, as_of=as_of.date() if as_of else None)
+        else:
+            stats = write_export(store, format.value, out)
+    what = "incidents" if level is ExportLevel.incident else ("documents" if format is ExportFormat.jsonl else "events")
     line = f"{stats.written} {what} written"
     if stats.skipped:
         line += f", {stats.skipped} {stats.skip_reason} left out"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitrep.evaluate.geo import haversine_km
+from sitrep.geo import haversine_km
 from sitrep.evaluate.gold import GoldEvent
 from sitrep.evaluate.metrics import Tally
 from sitrep.evaluate.names import admin1_matches, name_matches

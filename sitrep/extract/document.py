@@ -22,6 +22,7 @@ import yaml
 from sitrep.extract.dates import DateMention, date_finder
 from sitrep.extract.numbers import NumberMention, number_reader
 from sitrep.extract.sources import SourceFinder, SourceMention
+from sitrep.geo import haversine_km
 from sitrep.lang.lexicon import Lexicon, Match, lexicon_from
 from sitrep.lang.pack import LanguagePack
 from sitrep.lang.segment import Sentence, split_sentences
@@ -562,15 +563,22 @@ def _number_for(numbers: list[NumberMention], cue: Match, folded: str, used: set
     before = [n for n in before if not re.search(r"[.;:]", folded[n.end:cue.start])]
     after = [n for n in numbers if n.start >= cue.end and n.start - cue.end <= 25 and n.start not in used]
     after = [n for n in after if not re.search(r"[.;:,]", folded[cue.end:n.start])]
-    # An article ("a man was killed") counts only when nothing else does, and only up close.
+    # A figure the cue governs directly wins ("ucigând șase civili" after a "bloc cu nouă etaje");
+    # otherwise the figure before it ("39 ... were killed"); an article counts only as a last resort.
     real_before = [n for n in before if n.bound != "article"]
     real_after = [n for n in after if n.bound != "article"]
+    if real_after and real_after[0].start - cue.end <= 3 and not (real_before and cue.start - real_before[-1].end <= 3):
+        return real_after[0]  # the figure the cue governs directly: "killing 12", "ucigând șase"
     if real_before:
         return real_before[-1]
     if real_after:
         return real_after[0]
     close = [n for n in before if cue.start - n.end <= 25]
-    return close[-1] if close else None
+    if close:
+        return close[-1]
+    # "killing a man": an article right after the cue counts one.
+    right_after = [n for n in after if n.start - cue.end <= 3]
+    return right_after[0] if right_after else None
 
 
 def _victim_subject(actor_mentions, cue: Match, s: int, e: int, number: NumberMention | None = None) -> str | None:
@@ -799,13 +807,22 @@ def _type_of(label: str) -> str:
     return SUB_EVENT_TYPES.get(_sub_of(label), label.split("/")[0])
 
 
+NEAR_KM = 15.0  # a district of a city and the city are one setting
+
+
+def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
+    if (a.geonameid is not None and a.geonameid == b.geonameid) or a.mention == b.mention or (a.name and a.name == b.name):
+        return True
+    if REGION_FEATURES & {a.feature, b.feature} or None in (a.lat, b.lat) or a.country != b.country:
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
+
+
 def _same_setting(d: DraftEvent, m: EventMention, main_date, doc_place) -> bool:
     first = d.mentions[0]
     place_a, place_b = first.place or doc_place, m.place or doc_place
     if place_a is not None and place_b is not None:
-        same_place = (place_a.geonameid is not None and place_a.geonameid == place_b.geonameid) or place_a.mention == place_b.mention \
-            or (place_a.name is not None and place_a.name == place_b.name)
-        if not same_place:
+        if not _same_place(place_a, place_b):
             return False  # a region and a town in it are kept apart: different precision
     date_a, date_b = first.date or main_date, m.date or main_date
     if date_a is not None and date_b is not None:

@@ -18,11 +18,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
+from sitrep.geo import haversine_km
 from sitrep.model import PlaceMention
 from sitrep.resolve.gazetteer import DEFAULT_PATH, Gazetteer, Place
 from sitrep.resolve.gazetteer.build import LANGUAGES, read_places_pack
 from sitrep.resolve.gazetteer.normalize import fold, key
-from sitrep.resolve.gazetteer.store import code_key
+from sitrep.resolve.gazetteer.store import code_key, is_cyrillic, native_key
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[’'\-][^\W\d_]+)*\.?")
 _ELISION = re.compile(r"^([^\W\d_]{1,4}['’])(?=[^\W\d_]{2})")  # d'Alep, l'Ukraine, dell'Ucraina
@@ -114,6 +115,8 @@ class _Mention:
     initial: bool = False
     chosen: Place | None = None
     scores: dict[int, float] = field(default_factory=dict)
+    forms: frozenset[str] = frozenset()  # folded surfaces whose lookups gave ``ids`` (the text and its base forms)
+    native: dict[int, int] = field(default_factory=dict)  # gid -> 1: a Cyrillic name of its own; 2: its Ukrainian form
 
 
 @lru_cache(maxsize=100_000)
@@ -175,6 +178,25 @@ def _common_word(word: str, language: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=20_000)
+def _plain_word(word: str, language: str) -> bool:
+    """Whether a capitalised Russian/Ukrainian word is a dictionary word that is no proper name
+    ("Обстріл", "Взрыв"): sentence-initial, it does not start a multiword name."""
+    if language not in ("ru", "uk"):
+        return False
+    try:
+        from sitrep.lang.morph import _analyzer
+
+        morph = _analyzer(language)
+    except Exception:  # pragma: no cover - dictionaries not installed
+        return False
+    low = word.lower()
+    if not morph.word_is_known(low):
+        return False
+    parses = morph.parse(low)
+    return bool(parses) and not set(_PROPER_TAGS) & parses[0].tag.grammemes
+
+
 def _prominent(p: Place | None, kind: int) -> bool:
     return p is not None and kind < 2 and (p.fcode in ("PCLI", "ADM1", "PPLC", "CONT") or p.population >= 500_000)
 
@@ -182,10 +204,7 @@ def _prominent(p: Place | None, kind: int) -> bool:
 def _distance_km(a: Place, b: Place) -> float:
     if a.lat is None or b.lat is None:
         return 1e9
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _nearest_km(p: Place, points: list[tuple[str, float, float, float]], own_key: str) -> float:
@@ -341,6 +360,13 @@ class Geocoder:
                     spans.append((i, j, False, [name, *_variants(name, rules.inflection)]))
         # 2. one batched lookup for every candidate surface
         keys = {k for *_, surfaces in spans for s in surfaces for k in _keys(s)}
+        ukrainian = rules.code == "uk"
+        for *_, surfaces in spans:
+            for s in surfaces:
+                if is_cyrillic(s):
+                    keys.add(native_key(s, "c"))
+                    if ukrainian:
+                        keys.add(native_key(s, "u"))
         hits = self.gazetteer.lookup_keys(keys)
         # 3. choose spans: region phrases, then longest matches, left to right
         taken = [False] * n
@@ -362,16 +388,32 @@ class Geocoder:
             if any(taken[i:j]):
                 continue
             ids: list[tuple[int, int, bool]] = []
+            native: dict[int, int] = {}
+            forms: set[str] = set()
             for rank, s in enumerate(surfaces):
                 found_here = [(gid, kind, rank == 0) for k in _keys(s) for gid, kind in hits.get(k, ())
                               if kind < 2 or region]
+                native_here: dict[int, int] = {}
+                if is_cyrillic(s):
+                    for mark, level in (("c", 1), ("u", 2)):
+                        for gid, _ in hits.get(native_key(s, mark), ()):
+                            native_here[gid] = max(level, native_here.get(gid, 0))
                 if ids and not region:
                     # an inflected country or big city ("Росії" = Russia's genitive) beats the
                     # exact spelling of a village ("Rossi")
                     pl = self.gazetteer.places([g for g, _, _ in ids + found_here])
                     if any(_prominent(pl.get(g), kind) for g, kind, _ in ids):
                         break
-                    found_here = [x for x in found_here if _prominent(pl.get(x[0]), x[1])]
+                    # the exact spelling matched only other places' alternate names ("Покровська" ~ Engels'
+                    # old name "Pokrovskaya"): a base form that is a place's own name joins ("Покровськ")
+                    own_before = any(kind == 0 or g in native for g, kind, _ in ids)
+                    found_here = [x for x in found_here if _prominent(pl.get(x[0]), x[1])
+                                  or (not own_before and (x[1] == 0 or x[0] in native_here))]
+                if found_here:
+                    forms.add(fold(s))
+                    for gid, _, _ in found_here:
+                        if gid in native_here:
+                            native[gid] = max(native_here[gid], native.get(gid, 0))
                 ids.extend(found_here)
             if not ids:
                 continue
@@ -422,7 +464,8 @@ class Geocoder:
                     if not ids:
                         continue
             start, end = tokens[i].start, tokens[j - 1].end
-            m = _Mention(start, end, text[start:end], ids, region=bool(region), initial=tokens[i].initial and j - i == 1)
+            m = _Mention(start, end, text[start:end], ids, region=bool(region), initial=tokens[i].initial and j - i == 1,
+                         forms=frozenset(forms), native=native)
             m._tok = (i, j)  # type: ignore[attr-defined]
             m.minor = region is False and bool(ids) and spans_minor.get((i, j), False)  # type: ignore[attr-defined]
             if m.initial and (tokens[i].text.lower() in lower_words or _common_word(tokens[i].text, rules.code)):
@@ -434,6 +477,10 @@ class Geocoder:
         ignorable = rules.stopwords | set(rules.demonyms) | {w for p in rules.after + rules.before for w in p}
         keep = []
         personal: set[str] = set()
+
+        def plain_initial(tk: _Token) -> bool:  # "Обстріл Оленівки": a sentence's first word, a common word
+            return tk.initial and (tk.folded in rules.stopwords or tk.text.lower() in lower_words
+                                   or _plain_word(tk.text, rules.code))
         region_tok = [False] * n
         stops = rules.stopwords | rules.titles  # "U.S. President Donald Trump": the run of names starts after the title
         for m in found:
@@ -467,12 +514,14 @@ class Geocoder:
             while b < n and tokens[b].cap and gap_ok(tokens[b - 1], tokens[b]) and not region_tok[b] \
                     and tokens[b].folded not in stops:
                 b += 1
-            others = [tk for tk in tokens[a:i] + tokens[j:b] if tk.folded not in ignorable and not (tk.initial and tk.folded in rules.stopwords)]
+            others = [tk for tk in tokens[a:i] + tokens[j:b] if tk.folded not in ignorable and not plain_initial(tk)]
             if others:
-                personal.update(tk.folded for tk in tokens[a:b] if tk.folded not in ignorable)
+                if not (j - i == 1 and plain_initial(tokens[i])):  # "Біля Покровська": no name of a person
+                    personal.update(tk.folded for tk in tokens[a:b] if tk.folded not in ignorable)
                 continue
             m.crowded = (  # type: ignore[attr-defined]
-                (i > 0 and tokens[i - 1].cap and gap_ok(tokens[i - 1], tokens[i]) and tokens[i - 1].folded not in ignorable)
+                (i > 0 and tokens[i - 1].cap and gap_ok(tokens[i - 1], tokens[i]) and tokens[i - 1].folded not in ignorable
+                 and not plain_initial(tokens[i - 1]))
                 or (j < n and tokens[j].cap and gap_ok(tokens[j - 1], tokens[j]) and tokens[j].folded not in ignorable)
             )
             keep.append(m)
@@ -518,9 +567,16 @@ class Geocoder:
                 regions.add((cands[0].country, cands[0].admin1))
                 countries.add(cands[0].country)
 
-        def base(m: _Mention, gid: int, kind: int, exact: bool) -> float:
+        def base(m: _Mention, gid: int, kind: int, exact: bool, own: set[int]) -> float:
             p = places[gid]
             s = math.log10(p.population + 10)
+            if p.fclass == "P" and gid in own:
+                kind = 0
+                s += 1.0  # its own name, as written ("Pokrovsk"; "Оленовка" in Russian)
+            elif p.fclass == "P" and kind == 1 and own:
+                s -= 1.0  # another place's alternate or old name ("Pokrovsk" of Engels, "Salisbury" of Harare)
+            if m.native.get(gid) == 2 and p.country == "UA":
+                s += 1.0  # a Ukrainian spelling of a place in Ukraine
             if p.fcode in ("PCLI", "CONT"):
                 s += 4.0
             elif p.fcode == "RGN":
@@ -553,12 +609,15 @@ class Geocoder:
             # a city's own name beats another language's name of a country (Russian "Тунис" = Tunisia vs Tunis)
             own_city = any(p.fcode in ("PPLC", "PPLA") and kind == 0 for (g, kind, _), p in
                            ((x, places[x[0]]) for x in m.ids if x[0] in places))
+            # places whose own name the mention spells (GeoNames' name, or a native Cyrillic name)
+            own = {g for g, kind, _ in m.ids if g in places and places[g].fclass == "P" and (
+                (kind == 0 and fold(places[g].name) in m.forms) or (m.native.get(g) and places[g].country in rules_home))}
             for gid, kind, exact in m.ids:
                 if gid in places:
                     p = places[gid]
                     if not m.region and p.fcode == "ADM1" and (p.country, p.admin1) in city_admins:
                         continue
-                    sc = base(m, gid, kind, exact)
+                    sc = base(m, gid, kind, exact, own)
                     if own_city and kind == 1 and p.fcode.startswith("PCL"):
                         sc -= 4.0
                     if sc > m.scores.get(gid, -1e9):

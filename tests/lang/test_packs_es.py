@@ -8,63 +8,18 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.lang import load_pack
+from packcheck import (
+    any_labels,
+    assert_no_event,
+    assert_number_word,
+    labels,
+    pack_fixture,
+    source_labels,
+)
 from sitrep.lang.text import fold
 
 CODE = "es"
-FILES = ["pack", "events", "claims", "attribution", "certainty", "sources", "numbers", "dates", "context"]
-
-
-@pytest.fixture(scope="module")
-def pack():
-    return load_pack(CODE)
-
-
-def labels(pack, file: str, text: str) -> set[str]:
-    return {m.label for m in pack.lexicon(file).find(fold(text))}
-
-
-def any_labels(pack, file: str, text: str) -> set[str]:
-    return {m.label for m in pack.lexicon(file).find_all(fold(text))}
-
-
-def _strings_only(value, where):
-    if isinstance(value, dict):
-        for k, v in value.items():
-            assert isinstance(k, str), f"{where}: non-string key {k!r}"
-            _strings_only(v, f"{where}.{k}")
-    elif isinstance(value, list):
-        for item in value:
-            assert isinstance(item, str), f"{where}: {item!r} is not a string (quote it in YAML)"
-
-
-def test_same_files_and_keys_as_english(pack):
-    en = load_pack("en")
-    for file in FILES:
-        assert file in pack.data, f"missing {file}.yaml"
-        if file == "pack":
-            continue
-        missing = set(en.data[file]) - set(pack.data[file])
-        assert not missing, f"{file}.yaml lacks {missing}"
-    assert set(pack.data["events"]) == set(en.data["events"])
-    assert all(pack.data["events"][k] for k in pack.data["events"])
-    assert set(pack.data["sources"]["nouns"]) == set(en.data["sources"]["nouns"])
-    assert isinstance(pack.section("numbers", "connectors"), list)
-    assert pack.meta["code"] == CODE
-
-
-def test_every_phrase_is_a_string(pack):
-    # YAML turns bare no/on/off/false/null into booleans or None; they would be dropped silently.
-    for file in FILES:
-        if file in ("numbers",):
-            _strings_only({k: v for k, v in pack.data[file].items() if k != "words" and k != "multipliers"}, file)
-            assert all(isinstance(v, int) for v in pack.data[file]["words"].values())
-        elif file == "sources":
-            for name, entry in pack.data[file]["nouns"].items():
-                _strings_only(entry["forms"], f"sources.{name}")
-            _strings_only(pack.data[file]["person_roles"], "sources.person_roles")
-        else:
-            _strings_only({k: v for k, v in pack.data[file].items() if not isinstance(v, bool)}, file)
+pack = pack_fixture(CODE)
 
 
 EVENTS = [
@@ -155,11 +110,7 @@ EVENTS_NOT = [
 
 @pytest.mark.parametrize("text,label", EVENTS_NOT)
 def test_event_non_trigger(pack, text, label):
-    found = any_labels(pack, "events", text)
-    if label is None:
-        assert not found, found
-    else:
-        assert label not in found
+    assert_no_event(pack, text, label)
 
 
 CERTAINTY = [
@@ -249,10 +200,7 @@ SOURCES = [
 
 @pytest.mark.parametrize("text,noun", SOURCES)
 def test_source_noun(pack, text, noun):
-    from sitrep.lang.lexicon import lexicon_from
-
-    lex = lexicon_from({name: e["forms"] for name, e in pack.section("sources", "nouns").items()})
-    assert noun in {m.label for m in lex.find(fold(text))}
+    assert noun in source_labels(pack, text)
 
 
 NUMBERS = [
@@ -263,10 +211,7 @@ NUMBERS = [
 
 @pytest.mark.parametrize("word,value", NUMBERS)
 def test_number_word(pack, word, value):
-    words = {fold(k): v for k, v in pack.section("numbers", "words").items()}
-    # The indefinite article doubles as "one": it sits under `articles` and reads as 1.
-    words.update({fold(a): 1 for a in pack.section("numbers", "articles", [])})
-    assert words[fold(word)] == value
+    assert_number_word(pack, word, value)
 
 
 def test_number_multipliers_and_connectors(pack):

@@ -6,87 +6,21 @@ by the real loader, on folded text exactly as the extractors see it.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 import pytest
 
-from sitrep.extract.dates import date_finder
-from sitrep.extract.numbers import number_reader
-from sitrep.lang import load_pack
-from sitrep.lang.lexicon import lexicon_from
-from sitrep.lang.text import fold
+from packcheck import (
+    assert_cue,
+    assert_first_number,
+    dates_in,
+    first_date,
+    labels,
+    numbers_in,
+    pack_fixture,
+    source_labels,
+)
 
 CODE = "pl"
-FILES = ["pack", "events", "claims", "attribution", "certainty", "sources", "numbers", "dates", "context"]
-ANCHOR = dt.date(2023, 5, 23)
-
-
-@pytest.fixture(scope="module")
-def pack():
-    return load_pack(CODE)
-
-
-def labels(pack, file: str, text: str, key: str | None = None) -> set[str]:
-    return {m.label for m in pack.lexicon(file, key).find(fold(text))}
-
-
-def source_labels(pack, text: str) -> set[str]:
-    nouns = pack.section("sources", "nouns", {})
-    lexicon = lexicon_from({name: spec.get("forms", []) for name, spec in nouns.items()})
-    return {m.label for m in lexicon.find(fold(text))}
-
-
-def _phrases(value):
-    if isinstance(value, dict):
-        for v in value.values():
-            yield from _phrases(v)
-    elif isinstance(value, list):
-        yield from value
-
-
-def test_same_files_and_keys_as_english(pack):
-    en = load_pack("en")
-    for file in FILES:
-        assert file in pack.data, f"missing {file}.yaml"
-        if file != "pack":
-            missing = set(en.data[file]) - set(pack.data[file])
-            assert not missing, f"{file}.yaml lacks {missing}"
-    assert set(pack.data["events"]) == set(en.data["events"])  # all 25 sub-event types + _attack
-    assert all(pack.data["events"][k] for k in pack.data["events"])
-    assert set(pack.data["sources"]["nouns"]) == set(en.data["sources"]["nouns"])
-    assert set(pack.data["sources"]["person_roles"]) == set(en.data["sources"]["person_roles"])
-    assert isinstance(pack.section("numbers", "connectors"), list)
-    assert pack.meta["code"] == CODE and pack.meta["dateparser"] == CODE
-
-
-def test_every_phrase_is_a_non_empty_string(pack):
-    # YAML 1.1 reads bare no/on/off/yes as booleans: they would be dropped silently.
-    for file in FILES[1:]:
-        data = dict(pack.data[file])
-        words = data.pop("words", {}) if file == "numbers" else {}
-        multipliers = data.pop("multipliers", {}) if file == "numbers" else {}
-        for phrase in _phrases(data):
-            assert isinstance(phrase, str) and phrase.strip(), f"{file}: {phrase!r}"
-        for k, v in {**words, **multipliers}.items():
-            assert isinstance(k, str) and isinstance(v, int), f"{file}: {k!r}: {v!r}"
-
-
-def test_stems_are_not_too_short(pack):
-    # A stem of one or two letters would match half the language.
-    for file in FILES[1:]:
-        for phrase in _phrases(pack.data[file]):
-            if not isinstance(phrase, str):
-                continue
-            for word in phrase.split():
-                if word.endswith("*"):
-                    assert len(fold(word[:-1])) >= 3, f"{file}: stem {word!r} in {phrase!r} is too short"
-
-
-def test_every_file_says_where_its_words_came_from(pack):
-    for file in FILES:
-        head = (pack.directory / f"{file}.yaml").read_text(encoding="utf-8").lstrip()
-        assert head.startswith("#"), f"{file}.yaml has no provenance comment"
+pack = pack_fixture(CODE)
 
 
 EVENT_CASES = [
@@ -228,7 +162,7 @@ ATTRIBUTION_CASES = [
 
 @pytest.mark.parametrize("text, key", ATTRIBUTION_CASES)
 def test_attribution_cues(pack, text, key):
-    assert pack.lexicon("attribution", key).find(fold(text)), f"{key} not found in {text!r}"
+    assert_cue(pack, "attribution", key, text)
 
 
 SOURCE_CASES = [
@@ -268,27 +202,19 @@ NUMBER_CASES = [
 
 @pytest.mark.parametrize("text, value", NUMBER_CASES)
 def test_number_words(pack, text, value):
-    found = [n for n in number_reader(pack).find(text, fold(text)) if n.value is not None]
-    assert found and found[0].value == value
+    assert_first_number(pack, text, value)
 
 
 def test_number_bounds_and_vague(pack):
-    reader = number_reader(pack)
-    text = "co najmniej 12 zabitych i dziesiątki rannych"
-    found = reader.find(text, fold(text))
+    found = numbers_in(pack, "co najmniej 12 zabitych i dziesiątki rannych")
     assert found[0].value == 12 and found[0].bound == "lower"
     assert any(n.value is None for n in found)
-    text = "tysiące ludzi wyszły na ulice"
-    assert all(n.value is None for n in reader.find(text, fold(text)))
+    assert all(n.value is None for n in numbers_in(pack, "tysiące ludzi wyszły na ulice"))
 
 
 def test_dates(pack):
-    finder = date_finder(pack)
-    text = "Od 19 do 22 kwietnia trwały walki."
-    first = finder.find(text, fold(text), ANCHOR)[0]
-    assert (first.first.isoformat(), first.last.isoformat(), first.precision) == ("2023-04-19", "2023-04-22", 2)
-    text = "Grupę założono w marcu."
-    assert finder.find(text, fold(text), ANCHOR)[0].precision == 3
+    assert first_date(pack, "Od 19 do 22 kwietnia trwały walki.") == ("2023-04-19", "2023-04-22", 2)
+    assert dates_in(pack, "Grupę założono w marcu.")[0].precision == 3
     assert "maja" in pack.section("dates", "ambiguous_months")  # folded "mają" (they have)
 
 
@@ -302,4 +228,4 @@ CONTEXT_CASES = [
 
 @pytest.mark.parametrize("text, key", CONTEXT_CASES)
 def test_context_cues(pack, text, key):
-    assert pack.lexicon("context", key).find(fold(text))
+    assert_cue(pack, "context", key, text)

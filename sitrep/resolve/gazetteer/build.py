@@ -22,7 +22,7 @@ from typing import Any, Callable
 import yaml
 
 from sitrep.resolve.gazetteer.normalize import fold, key as name_key
-from sitrep.resolve.gazetteer.store import connect, finish, name_rows
+from sitrep.resolve.gazetteer.store import connect, finish, name_rows, native_rows
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PACKS_DIR = Path(__file__).resolve().parents[2] / "lang" / "packs"
@@ -412,6 +412,7 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
         place_rows.append((gid, c["name"], c["latitude"], c["longitude"], c["countrycode"], c["admin1code"],
                            "P", fcodes.get(gid, "PPL"), c["population"] or 0))
         names_rows.extend(name_rows(gid, c["name"], c["alternatenames"]))
+        names_rows.extend(native_rows(gid, c["countrycode"], c["alternatenames"]))
 
     log("writing countries")
     tr1 = {lang: _translator("iso3166-1", lang) for lang in LANGUAGES}

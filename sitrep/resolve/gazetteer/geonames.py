@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from sitrep.errors import GazetteerError
-from sitrep.resolve.gazetteer.store import connect, finish, name_rows
+from sitrep.resolve.gazetteer.store import connect, finish, name_rows, native_rows
 
 KEEP_CLASSES = {"P", "A", "L", "T", "H", "S", "V"}
 
@@ -53,6 +53,9 @@ def _kind(member: str, first: list[str]) -> str:
     raise GazetteerError(f"{member}: not a GeoNames file this loader knows (place table, alternate names, admin1 codes)")
 
 
+NATIVE_CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"})
+
+
 def load_dumps(path: Path, files: Iterable[Path], *, log: Callable[[str], None] | None = None) -> dict[str, int]:
     log = log or (lambda m: None)
     conn = connect(Path(path))
@@ -81,6 +84,7 @@ def load_dumps(path: Path, files: Iterable[Path], *, log: Callable[[str], None] 
                                     int(cols[14] or 0)))
                     alts = [a for a in cols[3].split(",") if a] + [cols[2]]
                     batch_n.extend(name_rows(gid, cols[1], alts))
+                    batch_n.extend(native_rows(gid, cols[8] or None, alts))
                     if fcode == "ADM1" and cols[8] and cols[10]:
                         batch_a.append((cols[8], cols[10], cols[2] or cols[1], gid, None))
                 elif kind == "alternates":
@@ -88,6 +92,8 @@ def load_dumps(path: Path, files: Iterable[Path], *, log: Callable[[str], None] 
                     if lang in ("link", "post", "iata", "icao", "faac", "fr_1793", "abbr", "wkdt", "unlc"):
                         continue
                     batch_n.extend((k, g, 1) for k, g, _ in name_rows(int(cols[1]), cols[3], []))
+                    if lang in NATIVE_CYRILLIC_LANGUAGES:
+                        batch_n.extend(native_rows(int(cols[1]), None, [cols[3]], [lang]))
                 elif kind == "admin1":
                     cc, _, code = cols[0].partition(".")
                     batch_a.append((cc, code, cols[2] or cols[1], int(cols[3]) if cols[3] else None, None))

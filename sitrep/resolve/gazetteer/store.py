@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 from typing import Iterable
@@ -90,3 +91,49 @@ def name_rows(geonameid: int, primary: str, alternates: Iterable[str], stems: It
         if len(k) >= 3 and not any((k, kind) in seen for kind in (0, 1, 2)):
             seen.add((k, 2))
             yield (k, geonameid, 2)
+
+
+# Native-script markers: extra rows "@c<key>" (a Cyrillic name of a place in a country that writes
+# Cyrillic: the place's own name in that script, though GeoNames' primary name is a transliteration)
+# and "@u<key>" (a Ukrainian form of a place in Ukraine). The resolver looks them up for Cyrillic
+# surfaces: "Оленовке" in Russian is Olenivka's own Russian name, "Покровська" in Ukrainian is
+# Pokrovsk (Donetsk Oblast), not Engels, whose old Latin alternate name is "Pokrovsk".
+CYRILLIC_COUNTRIES = frozenset({"RU", "UA", "BY", "KZ", "KG", "TJ", "BG", "RS", "MK", "ME", "BA", "MN"})
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_UKRAINIAN = re.compile("[іїєґ]|[сцз]ьк", re.IGNORECASE)
+_NOT_UKRAINIAN = re.compile("[ыэъёў]", re.IGNORECASE)
+
+
+def is_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text)) and not _LATIN.search(text)
+
+
+def looks_ukrainian(text: str) -> bool:
+    """A Cyrillic name in Ukrainian spelling (і ї є ґ, -ськ/-цьк), without Russian/Belarusian-only letters."""
+    return is_cyrillic(text) and bool(_UKRAINIAN.search(text)) and not _NOT_UKRAINIAN.search(text)
+
+
+def native_key(text: str, mark: str) -> str:
+    return "@" + mark + name_key(text)
+
+
+def native_rows(geonameid: int, country: str | None, names: Iterable[str], languages: Iterable[str | None] | None = None):
+    """Marker rows for a place's Cyrillic names (see above). ``languages``: the GeoNames language
+    of each name when known (alternateNames dumps); otherwise the spelling decides."""
+    if country is not None and country not in CYRILLIC_COUNTRIES:  # None: not known here (the resolver checks)
+        return
+    langs = list(languages) if languages is not None else None
+    seen: set[str] = set()
+    for n, name in enumerate(names):
+        if not name or not is_cyrillic(name):
+            continue
+        lang = langs[n] if langs is not None else None
+        marks = ["c"]
+        if country in ("UA", None) and (lang == "uk" if lang else looks_ukrainian(name)):
+            marks.append("u")
+        for mark in marks:
+            k = native_key(name, mark)
+            if len(k) > 4 and k not in seen:
+                seen.add(k)
+                yield (k, geonameid, 1)

@@ -21,7 +21,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sitrep.model import Event
-from sitrep.resolve.incidents.geo import haversine_km
+from sitrep.geo import haversine_km
 from sitrep.resolve.incidents.options import IncidentOptions
 
 # Event types that different outlets use for the same happening.

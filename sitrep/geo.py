@@ -1,4 +1,4 @@
-"""Great-circle distance for the point-within-radius rule."""
+"""Great-circle distance, shared by extraction, resolution and evaluation."""
 
 from __future__ import annotations
 

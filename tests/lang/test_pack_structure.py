@@ -16,8 +16,6 @@ ALL = available_languages()
 NOT_EN = [code for code in ALL if code != "en"]
 # en/certainty.yaml lists a bare `false` under `denied`: the loader reads it as a boolean, so
 # "false" is no denial cue in English. Quote it there, then drop this mark.
-EN_BARE_FALSE = pytest.mark.xfail(reason="en/certainty.yaml: bare `false` under denied", strict=True)
-WITH_EN_XFAIL = [pytest.param(code, marks=EN_BARE_FALSE) if code == "en" else code for code in ALL]
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +44,7 @@ def test_pack_meta_and_shapes(code):
     assert isinstance(pack.section("numbers", "connectors"), list)
 
 
-@pytest.mark.parametrize("code", WITH_EN_XFAIL)
+@pytest.mark.parametrize("code", ALL)
 def test_every_phrase_is_a_non_empty_string(code):
     # YAML 1.1 reads bare no/on/off/yes as booleans: they would be dropped silently.
     pack = load_pack(code)
@@ -60,7 +58,7 @@ def test_every_phrase_is_a_non_empty_string(code):
             assert isinstance(k, str) and isinstance(v, int), f"{file}: {k!r}: {v!r}"
 
 
-@pytest.mark.parametrize("code", WITH_EN_XFAIL)
+@pytest.mark.parametrize("code", ALL)
 def test_every_key_and_phrase_is_a_string(code):
     # YAML turns bare no/on/off/false/null into booleans or None; they would be dropped silently.
     pack = load_pack(code)

@@ -8,14 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from packcheck import (
-    any_labels,
-    assert_no_event,
-    assert_number_word,
-    labels,
-    pack_fixture,
-    source_labels,
-)
+from packcheck import any_labels, assert_no_event, assert_number_word, labels, pack_fixture, source_labels
 from sitrep.lang.text import fold
 
 CODE = "it"

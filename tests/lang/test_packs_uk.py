@@ -8,15 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from packcheck import (
-    assert_cue,
-    assert_first_number,
-    first_date,
-    labels,
-    numbers_in,
-    pack_fixture,
-    source_labels,
-)
+from packcheck import assert_cue, assert_first_number, first_date, labels, numbers_in, pack_fixture, source_labels
 from sitrep.lang.text import fold
 
 CODE = "uk"

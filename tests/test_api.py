@@ -383,32 +383,69 @@ def test_event_list_sees_documents_ingested_by_another_writer(store):
 
 # -- incidents (sitrep.store.incidents) ------------------------------------------------------
 
+def _by_date_desc(records):
+    """/api/incidents' default order: newest start first (undated last), ties by id."""
+    dated = sorted((r for r in records if r["date_start"]), key=lambda r: r["id"])
+    dated.sort(key=lambda r: r["date_start"], reverse=True)
+    return dated + sorted((r for r in records if not r["date_start"]), key=lambda r: r["id"])
+
+
 def test_incidents_list_filters_and_pages(client, shared_store):
-    records = list(incident_records(shared_store))
+    records = _by_date_desc(list(incident_records(shared_store)))
     body = client.get("/api/incidents").json()
     assert body["total"] == len(records) == ALL_EVENTS  # the demo documents report distinct incidents
     assert [i["id"] for i in body["items"]] == [r["id"] for r in records]
     item = body["items"][0]
-    assert {"id", "event_type", "location", "documents", "members", "claims", "contradictions"} <= set(item)
+    assert {"id", "event_type", "location", "documents", "members", "claims", "contradictions", "certainties"} <= set(item)
     assert all(m["event_uid"] == f"{m['doc_id']}:{m['event']}" for m in item["members"])
     first, second = client.get("/api/incidents?limit=3").json(), client.get("/api/incidents?limit=3&offset=3").json()
     assert first["next_offset"] == 3 and len(first["items"]) == 3
     assert [i["id"] for i in first["items"] + second["items"]] == [r["id"] for r in records][:6]
+    dated = client.get("/api/incidents?sort=date").json()["items"]
+    assert [i["date_start"] for i in dated] == sorted(r["date_start"] for r in records)
+    deadliest = client.get("/api/incidents?sort=-fatalities&limit=2").json()["items"]
+    assert [i["fatalities"] for i in deadliest] == sorted((r["fatalities"] or 0 for r in records), reverse=True)[:2]
     cases = {
         "event_type=Battles": lambda r: r["event_type"] == "Battles",
+        "event_type=Protests&event_type=Riots": lambda r: r["event_type"] in ("Protests", "Riots"),
+        "sub_event_type=Armed%20clash": lambda r: r["sub_event_type"] == "Armed clash",
         "country=NE&country=HT": lambda r: r["country"] in ("NE", "HT"),
         "has_contradiction=true": lambda r: r["has_contradiction"],
+        "has_contradiction=false": lambda r: not r["has_contradiction"],
         "actor=wagner": lambda r: any("wagner" in (m["event"].get("actor1") or "").lower() for m in r["members"]),
         "date_from=2023-05-20&date_to=2023-07-30": lambda r: "2023-05-20" <= r["date_start"] <= "2023-07-30",
         "bbox=30,45,40,52": lambda r: 30 <= r["location"]["lon"] <= 40 and 45 <= r["location"]["lat"] <= 52,
+        "bbox=170,-60,-60,60": lambda r: r["country"] == "HT",  # across the antimeridian
         "certainty=claimed": lambda r: any(m["event"]["certainty"] == "claimed" for m in r["members"]),
         "admin1=donetsk%20oblast": lambda r: r["admin1"] == "Donetsk Oblast",
+        "min_fatalities=20": lambda r: (r["fatalities"] or 0) >= 20,
+        "doc_id=demo-bakhmut": lambda r: any(m["doc_id"] == "demo-bakhmut" for m in r["members"]),
+        "q=EMBASSY": lambda r: r["country"] == "NE",  # a member document's title
+        "q=klishch": lambda r: r["location"]["name"].lower().startswith("klishch"),  # the place
+        "country=UA&has_contradiction=true&date_from=2023-01-01":
+            lambda r: r["country"] == "UA" and r["has_contradiction"] and r["date_start"] >= "2023-01-01",
     }
     for query, keep in cases.items():
         got = client.get("/api/incidents?" + query).json()
         expected = [r["id"] for r in records if keep(r)]
         assert [i["id"] for i in got["items"]] == expected and got["total"] == len(expected), query
         assert 0 < len(expected) < len(records), query
+    assert client.get("/api/incidents?q=100%25_").json()["total"] == 0
+
+
+def test_incident_timeline_and_facets(client, shared_store):
+    records = list(incident_records(shared_store))
+    timeline = client.get("/api/incidents/timeline").json()
+    assert sum(day["total"] for day in timeline["days"]) + timeline["undated"] == len(records)
+    assert [d["date"] for d in timeline["days"]] == sorted({r["date_start"] for r in records if r["date_start"]})
+    narrowed = client.get("/api/incidents/timeline", params={"event_type": "Battles"}).json()
+    assert narrowed["event_types"] == ["Battles"]
+    assert sum(d["total"] for d in narrowed["days"]) == sum(r["event_type"] == "Battles" for r in records)
+    facets = client.get("/api/incidents/facets").json()
+    assert facets["incidents"] == len(records)
+    assert {f["value"] for f in facets["countries"]} == {r["country"] for r in records}
+    assert sum(f["count"] for f in facets["event_types"]) == len(records)
+    assert {f["value"] for f in facets["certainties"]} == {m["event"]["certainty"] for r in records for m in r["members"]}
 
 
 def test_incident_detail_and_errors(client, shared_store):
@@ -416,10 +453,69 @@ def test_incident_detail_and_errors(client, shared_store):
     body = client.get(f"/api/incidents/{record['id']}").json()
     assert body["id"] == record["id"] and body["consensus"] and body["contradictions"]
     assert len(body["claims"]) == len(record["claims"]) and all(c["uid"] == f"{c['doc_id']}:{c['id']}" for c in body["claims"])
-    missing = client.get("/api/incidents/inc-0000")
-    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
-    for query in ("event_type=Nope", "bbox=1,2,3", "date_from=2024-01-02&date_to=2024-01-01", "limit=0", "certainty=sure"):
-        bad = client.get("/api/incidents?" + query)
-        assert bad.status_code == 422 and set(bad.json()["error"]) == {"status", "code", "message", "details"}, query
+    assert all(m["title"] for m in body["members"])
+    assert_error(client.get("/api/incidents/inc-0000"), 404, "not_found")
+    for query in ("event_type=Nope", "bbox=1,2,3", "date_from=2024-01-02&date_to=2024-01-01", "limit=0",
+                  "certainty=sure", "sort=random", "offset=-1", "has_contradiction=maybe"):
+        assert_error(client.get("/api/incidents?" + query), 422, "invalid_request")
     assert client.get("/incidents/" + record["id"]).headers["content-type"].startswith("text/html")
-    assert "/api/incidents" in client.get("/openapi.json").json()["paths"]
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/incidents", "/api/incidents/{incident_id}", "/api/incidents/timeline", "/api/incidents/facets"} <= set(paths)
+
+
+@pytest.fixture(scope="module")
+def grouped_store(tmp_path_factory):
+    """Synthetic reports of shared incidents (several documents each), grouped by update_incidents."""
+    from sitrep.serve.demo import synthetic_incident_corpus
+
+    path = tmp_path_factory.mktemp("grouped") / "grouped.db"
+    with open_store(str(path)) as opened:
+        for doc, result in synthetic_incident_corpus(240):
+            opened.ingest(doc, result)
+        update_incidents(opened)
+    with open_store(str(path), create=False) as opened:
+        yield opened
+
+
+@pytest.mark.parametrize("query", [
+    "", "sort=date", "sort=-fatalities&limit=7&offset=5", "country=UA", "country=SD&country=ML", "event_type=Battles",
+    "date_from=2022-06-01&date_to=2023-01-31", "bbox=30,44,40,52", "has_contradiction=true", "has_contradiction=false",
+    "certainty=claimed&certainty=denied", "actor=russia", "admin1=kharkiv%20oblast", "q=telegram", "q=frontline",
+    "q=kherson", "min_fatalities=10", "doc_id=synthetic-inc-000010", "offset=20&limit=10",
+])
+def test_incident_index_agrees_with_the_stored_records(grouped_store, query):
+    """The in-memory index and the reference path (stored records filtered in Python) give the same pages."""
+    fast = TestClient(create_app(grouped_store, Settings()))
+    slow = TestClient(create_app(grouped_store, Settings(incident_index=False)))
+    a, b = fast.get("/api/incidents?limit=1000&" + query), slow.get("/api/incidents?limit=1000&" + query)
+    assert a.status_code == b.status_code == 200
+    assert a.json() == b.json(), query
+    if query.startswith(("country", "event_type", "has_", "certainty", "actor", "q=")):
+        assert 0 < a.json()["total"] < fast.get("/api/incidents").json()["total"], query
+
+
+def test_grouped_incidents_have_several_sources(grouped_store):
+    body = TestClient(create_app(grouped_store, Settings())).get("/api/incidents?limit=1000").json()
+    assert body["total"] < 240 and max(i["documents"] for i in body["items"]) >= 3
+    assert any(i["has_contradiction"] and i["documents"] > 1 for i in body["items"])
+
+
+def test_incident_list_sees_incidents_grouped_by_another_process(store):
+    """The incident index notices `sitrep ingest` (another process) storing and grouping documents."""
+    with TestClient(create_app(store, Settings(index_ttl=0.0))) as test_client:
+        assert test_client.get("/api/incidents").json()["total"] == ALL_EVENTS
+        with open_store(store.engine.url.database, create=False) as other:
+            doc = Document(id="cli-1", text="Fighting near Avdiivka.", published=dt.date(2024, 2, 1), language="en")
+            other.ingest(doc, fake_extract(doc))
+            update_incidents(other)
+        body = test_client.get("/api/incidents", params={"q": "avdiivka"}).json()
+        assert body["total"] == 1 and body["items"][0]["members"][0]["event_uid"] == "cli-1:e1"
+
+
+def test_posted_document_joins_the_incidents(writer):
+    article = {"id": "post-inc", "text": "Avdiivka shelled again overnight.", "published": "2024-02-02", "language": "en"}
+    assert writer.get("/api/incidents", params={"q": "avdiivka"}).json()["total"] == 0
+    response = writer.post("/api/documents", json=article, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 201, response.text
+    body = writer.get("/api/incidents", params={"q": "avdiivka"}).json()
+    assert body["total"] == 1 and body["items"][0]["members"][0]["doc_id"] == "post-inc"

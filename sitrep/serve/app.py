@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep.errors import SitrepError
-from sitrep.serve.index import EventIndex
+from sitrep.serve.index import EventIndex, IncidentIndex
 from sitrep.serve.common import JSON, APIError, Settings, error_body
 from sitrep.serve.models import ErrorResponse, UIConfig
 from sitrep.serve.routers import claims, documents, events, incidents, sources
@@ -78,6 +78,8 @@ def create_app(db: str | Store, settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.pipeline = None
     app.state.event_index = EventIndex(store.engine, ttl=settings.index_ttl) if settings.event_index else None
+    app.state.incident_index = (IncidentIndex(store.engine, ttl=settings.index_ttl)
+                                if settings.incident_index else None)
 
     _install_errors(app)
     for module in (incidents, events, claims, documents, sources):

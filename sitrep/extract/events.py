@@ -87,7 +87,9 @@ def _same_setting(d: DraftEvent, m: EventMention, main_date, doc_place) -> bool:
     first = d.mentions[0]
     place_a, place_b = first.place or doc_place, m.place or doc_place
     if place_a is not None and place_b is not None:
-        if not same_place(place_a, place_b):
+        # A district and its city are one setting for one kind of event; a capture and a clash
+        # in two villages a few km apart stay two events.
+        if not same_place(place_a, place_b, nearby=sub_of(d.label) == sub_of(m.label)):
             return False  # a region and a town in it are kept apart: different precision
     date_a, date_b = first.date or main_date, m.date or main_date
     if date_a is not None and date_b is not None:

@@ -96,10 +96,11 @@ def to_place(p: PlaceMention, precision: int | None) -> Place:
 NEAR_KM = 15.0  # a district of a city and the city are one setting
 
 
-def same_place(a: PlaceMention, b: PlaceMention) -> bool:
+def same_place(a: PlaceMention, b: PlaceMention, nearby: bool = True) -> bool:
+    """One place, or (with `nearby`) two spots of one town within NEAR_KM."""
     if (a.geonameid is not None and a.geonameid == b.geonameid) or a.mention == b.mention or (a.name and a.name == b.name):
         return True
-    if REGION_FEATURES & {a.feature, b.feature} or None in (a.lat, b.lat) or a.country != b.country:
+    if not nearby or REGION_FEATURES & {a.feature, b.feature} or None in (a.lat, b.lat) or a.country != b.country:
         return False
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
 

@@ -61,6 +61,7 @@ class ContradictionOut(Contradiction):
 
 
 class EventDetail(EventOut):
+    incident_id: Optional[str] = Field(None, description="the incident this event was grouped into, if any")
     claim_objects: list[ClaimOut] = Field(description="claims about the event and the claims contradicting them")
     contradiction_objects: list[ContradictionOut]
 

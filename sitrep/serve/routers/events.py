@@ -107,8 +107,15 @@ def get_event(uid: str, request: Request):
     parts = queries.split_uid(uid)
     if parts is None:
         raise not_found("event", uid)
+    from sqlalchemy import select
+
+    from sitrep.store.incidents import incident_members as M
+
     with store_of(request).engine.connect() as conn:
         item = queries.get_event(conn, *parts)
+        if item is not None:
+            item["incident_id"] = conn.execute(
+                select(M.c.incident_id).where(M.c.doc_id == parts[0], M.c.event_id == parts[1])).scalar()
     if item is None:
         raise not_found("event", uid)
     return JSON(item)

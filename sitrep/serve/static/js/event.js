@@ -47,6 +47,10 @@
       return;
     }
     field(dl, "Certainty", SR.badge(event.certainty, "cert-" + event.certainty));
+    if (event.incident_id) {
+      field(dl, "Incident", el("a", {href: SR.incidentPath(event.incident_id), id: "incident-link"},
+        "all reports of this incident"), " ", el("span", {class: "hint"}, event.incident_id));
+    }
     const doc = event.document || {};
     field(dl, "Document", el("a", {href: SR.documentPath(event.doc_id), id: "doc-link"}, doc.title || event.doc_id));
     field(dl, "Outlet", value(doc.source), doc.published ? " · published " + doc.published : "");
@@ -66,13 +70,25 @@
     const list = el("ul", {class: "members"});
     for (const m of record.members) {
       list.appendChild(el("li", {},
-        el("a", {href: "/events/" + encodeURIComponent(m.event_uid), class: "member-link"},
+        el("a", {href: SR.eventPath(m.event_uid), class: "member-link"},
           (m.event.sub_event_type || m.event.event_type) + " — " + SR.placeLabel(m.event.location)),
         " ", el("span", {class: "hint"}, (m.outlet || m.doc_id) + (m.published ? ", " + m.published : "") +
           (m.duplicate_of ? " (near-duplicate of " + m.duplicate_of + ")" : "")),
-        " ", el("a", {href: SR.documentPath(m.doc_id), class: "doc-link"}, "document")));
+        " ", el("a", {href: SR.documentPath(m.doc_id), class: "doc-link", title: m.title || null}, m.title || "document")));
     }
     field(dl, "Member events", list);
+    const disputed = [];
+    for (const [name, c] of Object.entries(record.consensus || {})) {
+      if (!c || !c.alternatives || !c.alternatives.length) continue;
+      const shown = function (v) {
+        if (v && typeof v === "object") return Array.isArray(v) ? v.filter(Boolean).join(" – ") : (v.name || [v.date_start, v.date_end].filter(Boolean).join(" – "));
+        return value(v);
+      };
+      disputed.push(el("li", {}, name + ": ", el("strong", {}, shown(c.value)),
+        " (" + c.support + (c.support === 1 ? " report" : " reports") + "); also ",
+        c.alternatives.map(function (a) { return shown(a.value) + " (" + a.support + ")"; }).join(", ")));
+    }
+    if (disputed.length) field(dl, "Reports differ on", el("ul", {class: "members consensus-alternatives"}, disputed));
   }
 
   /* An incident record as the event renderers expect it: claims and contradictions resolved. */

@@ -75,7 +75,9 @@ class ArticleCoder:
         counter = IdCounter()
         for sent in sentences:
             s, e = sent.start, sent.end
-            sent_places = [p for p in places if s <= p.start < e]
+            # "Kijów zażądał ...", "Washingtonul a susținut ...": a capital speaking for its
+            # government is an actor, not where anything happened.
+            sent_places = [p for p in places if s <= p.start < e and not self._speaks(folded, p)]
             sent_dates = [d for d in dates if s <= d.start < e]
             if last_date and last_date[0] != sent.paragraph:
                 last_date = None
@@ -127,6 +129,9 @@ class ArticleCoder:
         all_claims = [c for c, _ in claims]
         return DocumentResult(doc_id=doc.id, language=self.pack.code, published=doc.published,
                               events=events, claims=all_claims)
+
+    def _speaks(self, folded: str, place: PlaceMention) -> bool:
+        return any(v.start - place.end <= 2 for v in self.sources.speech.find(folded, place.end, place.end + 20))
 
     def _is_measure(self, folded: str, n: NumberMention) -> bool:
         """A figure followed by a unit ("40 km", "20 years old") measures something; it counts nobody."""

@@ -55,6 +55,7 @@ class LanguageRules:
     titles: set[str] = field(default_factory=set)
     person_verbs: set[str] = field(default_factory=set)  # "said Noma", "Nelson says"  # words before a person's name (Mr, President)
     not_places: set[str] = field(default_factory=set)  # folded names never taken as places alone
+    street_nouns: set[str] = field(default_factory=set)  # "Kingsley Road", "Atlantic Avenue": a street, not the place
     home_countries: frozenset[str] = frozenset()  # where this script's names of small places are native
     minor: set[tuple[str, ...]] = field(default_factory=set)  # second-level nouns: county, district
     before_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
@@ -92,6 +93,7 @@ def language_rules(code: str | None) -> LanguageRules:
         titles={fold(w) for w in data.get("person_titles") or [] if isinstance(w, str)},
         not_places={fold(w) for w in data.get("not_places") or [] if isinstance(w, str)},
         home_countries=frozenset(str(c).upper() for c in data.get("home_countries") or []),
+        street_nouns={fold(w) for w in data.get("street_nouns") or [] if isinstance(w, str)},
     )
 
 
@@ -506,6 +508,8 @@ class Geocoder:
                 continue  # "Mr Nelson", "President Lincoln": a person
             if j - i == 1 and tokens[i].folded in rules.not_places:
                 continue
+            if j < n and tokens[j].cap and tokens[j].folded in rules.street_nouns and gap_ok(tokens[j - 1], tokens[j]):
+                continue  # "Kingsley Road", "Wilson's Farm": a street or a farm named after a place
             a = i
             while a > 0 and tokens[a - 1].cap and gap_ok(tokens[a - 1], tokens[a]) and not region_tok[a - 1] \
                     and tokens[a - 1].folded not in stops:

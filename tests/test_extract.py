@@ -103,3 +103,14 @@ def test_evidence_offsets_point_into_the_text(pipeline):
     for c in result.claims:
         assert text[c.evidence.start:c.evidence.end].strip()
     assert claim(result, "detained", 14)
+
+
+def test_negated_events_are_not_events(pipeline):
+    text = "No clashes were reported in Kramatorsk on Sunday, the regional administration said."
+    assert [e for e in code(pipeline, text, "en").events if e.event_type == "Battles"] == []
+
+
+def test_a_capital_speaking_is_not_the_place_of_the_event(pipeline):
+    text = "Shelling hit Nikopol on Monday, killing two. Moscow denied targeting civilians."
+    result = code(pipeline, text, "en")
+    assert result.events and all(e.location is None or e.location.name != "Moscow" for e in result.events)

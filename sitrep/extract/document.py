@@ -103,6 +103,8 @@ class ArticleCoder:
                 if question or generic:
                     continue
                 # Announced measures (evacuations, agreements) are events even in the future tense.
+                if self.labeller.negated(folded, trig, s):
+                    continue
                 if not label.startswith("Strategic developments") and self.labeller.irrealis_before(folded, trig, s, sent_dates):
                     continue
                 if weak and mentions:

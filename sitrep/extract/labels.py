@@ -31,6 +31,7 @@ class EventLabeller:
         self.attack = pack.lexicon("events", "_attack")
         self.generic = pack.lexicon("context", "generic")
         self.irrealis = pack.lexicon("context", "irrealis")
+        self.negation = pack.lexicon("context", "negation")
 
     def find_triggers(self, text: str, folded: str) -> list[Match]:
         """Every event trigger of the text, except those that are part of a name."""
@@ -103,6 +104,13 @@ class EventLabeller:
                 if not re.search(r"[,;:.]", folded[m.end:trig.start]):
                     return True
         return False
+
+    def negated(self, folded: str, trig: Match, sent_start: int) -> bool:
+        """"No clashes were reported", "nu au existat lupte": a negation right before the trigger,
+        with nothing but a word or two between them."""
+        window_start = max(sent_start, trig.start - 14)
+        return any(m.end <= trig.start and not re.search(r"[,;:.]", folded[m.end:trig.start])
+                   for m in self.negation.find(folded, window_start, trig.start))
 
     def _inside_name(self, text: str, m: Match) -> bool:
         """A trigger written with a capital inside a sentence is part of a name ("Arestovici")."""

@@ -90,11 +90,27 @@ class Corpus:
         return [k for k in self.results[doc_id].contradictions
                 if k.event == e.id or (k.event is None and own.intersection(k.claims))]
 
+    def mapped_incidents(self, keep=lambda r: True) -> list[str]:
+        """ids of the incidents with a consensus point (one marker each) that `keep` accepts."""
+        return sorted(r["id"] for r in self.incidents
+                      if r["location"] and r["location"].get("lat") is not None and r["location"].get("lon") is not None
+                      and keep(r))
+
+    def incident_of(self, doc_id: str, event_id: str) -> dict:
+        return next(r for r in self.incidents
+                    if any((m["doc_id"], m["event"]["id"]) == (doc_id, event_id) for m in r["members"]))
+
     def searchable(self, doc_id: str, e: Event) -> str:
         loc, doc = e.location, self.docs[doc_id]
         return " ".join(v for v in (loc.name if loc else None, loc.mention if loc else None,
                                     loc.admin1 if loc else None, e.actor1, e.actor2, e.event_type,
                                     e.sub_event_type, doc.title, doc.source) if v).lower()
+
+
+def _record_overlaps(r: dict, day: dt.date) -> bool:
+    """As the API's date filter on an incident's consensus date span."""
+    start, end = r["date_start"] or r["date_end"], r["date_end"] or r["date_start"]
+    return start is not None and start <= day.isoformat() <= end
 
 
 def _overlaps(e: Event, day: dt.date) -> bool:
@@ -162,6 +178,20 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def events_only_server(tmp_path_factory):
+    """The hand-coded demo corpus stored without grouping it into incidents (nobody ran the step)."""
+    from sitrep.serve.demo import demo_corpus
+
+    db = tmp_path_factory.mktemp("events-only") / "demo.db"
+    with open_store(str(db)) as store:
+        for doc, result in demo_corpus():
+            store.ingest(doc, result)
+        corpus = Corpus(docs={d.id: d for d in store.documents()}, results={r.doc_id: r for r in store.results()})
+    with Server(db, corpus) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
 def browser():
     profile = tempfile.mkdtemp(prefix="sitrep-chromium-")
     options = webdriver.ChromeOptions()
@@ -219,75 +249,114 @@ def severe_logs(driver) -> list[str]:
     return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
 
-# -- the map -------------------------------------------------------------------------------
+# -- the map ---------------------------------------------------------------------------------
 
 def test_map_shows_the_sample_corpus(server, browser):
+    """The store has incidents, so the map shows them: one marker per incident with a place."""
     corpus = server.corpus
-    everything = corpus.mapped()
+    everything = corpus.mapped_incidents()
+    assert corpus.incidents and len(corpus.incidents) < len(corpus.events())  # some events were fused
     open_page(browser, server.url + "/")
+    assert browser.execute_script("return document.body.dataset.mode") == "incidents"
     wait_markers(browser, everything)
-    total = len(corpus.events())
-    assert f"{total} events match" in browser.find_element(By.ID, "status").text
-    assert f"{len(everything)} on the map" in browser.find_element(By.ID, "status").text
-    assert len(browser.find_elements(By.CSS_SELECTOR, "#event-rows tr")) == min(total, 300)
+    total = len(corpus.incidents)
+    status = browser.find_element(By.ID, "status").text
+    assert f"{total} incidents match" in status and f"{len(everything)} on the map" in status
+    rows = browser.find_elements(By.CSS_SELECTOR, "#event-rows tr")
+    assert sorted(r.get_attribute("data-uid") for r in rows) == sorted(r["id"] for r in corpus.incidents)[:300]
+    # the circles: colour by type, radius by the consensus fatalities, a dark ring when sources disagree
+    style = browser.execute_script("""
+        const out = {};
+        for (const p of document.querySelectorAll('path.event-marker')) {
+          out[p.dataset.uid] = {fill: p.getAttribute('fill'), stroke: p.getAttribute('stroke'), d: p.getAttribute('d')};
+        }
+        return out;""")
+    colours = browser.execute_script("return SR.TYPE_COLOURS")
+    radius = browser.execute_script("return Object.fromEntries(arguments[0].map(n => [n, Math.max(1, Math.round(SR.radius(n)))]))",
+                                    sorted({r["fatalities"] or 0 for r in corpus.incidents}))
+    for r in corpus.incidents:
+        if r["id"] not in style:
+            continue
+        assert style[r["id"]]["fill"] == colours.get(r["event_type"], "#546e7a")
+        assert (style[r["id"]]["stroke"] == "#111") == bool(r["has_contradiction"] and r["contradictions"])
+        r_px = radius[str(r["fatalities"] or 0)]  # a circle marker's path: "M x,y a r,r 0 1,0 ..."
+        assert f"a{r_px},{r_px} " in style[r["id"]]["d"], (r["id"], r["fatalities"], style[r["id"]]["d"])
     # the offline basemap (world-atlas outlines) is drawn, and the timeline has a bar per start day
     assert browser.execute_script("return document.querySelectorAll('.leaflet-overlay-pane path').length") > 100
-    days = {e.date_start for _, e in corpus.events() if e.date_start}
+    days = {r["date_start"] for r in corpus.incidents if r["date_start"]}
     assert len(browser.find_elements(By.CSS_SELECTOR, "#timeline g.day")) == len(days)
-    shot(browser, "map", readme="map.png")
+    # clicking a marker opens its incident page
+    target = max(corpus.incidents, key=lambda r: (r["documents"], r["id"]))
+    if target["id"] in style:
+        browser.execute_script("window.scrollTo(0, 0)")
+        shot(browser, "map", readme="map.png")
+        marker = browser.find_element(By.CSS_SELECTOR, f"path.event-marker[data-uid='{target['id']}']")
+        browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", marker)
+        wait(browser, lambda d: d.current_url.endswith("/incidents/" + target["id"]), "marker click did not open the incident")
     assert severe_logs(browser) == []
 
 
+def test_map_falls_back_to_events_without_incidents(events_only_server, browser):
+    corpus = events_only_server.corpus
+    open_page(browser, events_only_server.url + "/")
+    assert browser.execute_script("return document.body.dataset.mode") == "events"
+    wait_markers(browser, corpus.mapped())
+    assert f"{len(corpus.events())} events match" in browser.find_element(By.ID, "status").text
+    link = browser.find_element(By.CSS_SELECTOR, "#event-rows a")
+    assert "/events/" in link.get_attribute("href")
+
+
 def _pick_type(corpus: Corpus) -> str:
-    """An event type that narrows the map, and that has/has not-contested events (if any type does)."""
-    all_mapped = len(corpus.mapped())
-    by_type = Counter(e.event_type for _, e in corpus.events())
-    candidates = [t for t in sorted(by_type) if 0 < len(corpus.mapped(lambda d, e: e.event_type == t)) < all_mapped]
+    """An event type that narrows the map, and that has contested and uncontested incidents (if any type does)."""
+    everything = len(corpus.mapped_incidents())
+    types = sorted({r["event_type"] for r in corpus.incidents})
+    candidates = [t for t in types if 0 < len(corpus.mapped_incidents(lambda r: r["event_type"] == t)) < everything]
     assert candidates, "the sample corpus has a single event type"
 
     def contested(t):
-        return len(corpus.mapped(lambda d, e: e.event_type == t and corpus.contested(d, e)))
+        return len(corpus.mapped_incidents(lambda r: r["event_type"] == t and r["has_contradiction"]))
 
-    both = [t for t in candidates if 0 < contested(t) < len(corpus.mapped(lambda d, e: e.event_type == t))]
+    both = [t for t in candidates
+            if 0 < contested(t) < len(corpus.mapped_incidents(lambda r: r["event_type"] == t))]
     return (both or candidates)[0]
 
 
 def test_filters_narrow_the_map(server, browser):
     corpus = server.corpus
-    everything = corpus.mapped()
+    everything = corpus.mapped_incidents()
     open_page(browser, server.url + "/")
     wait_markers(browser, everything)
-    # event type, then only contested events of that type
+    # event type, then only contested incidents of that type
     chosen = _pick_type(corpus)
     Select(browser.find_element(By.ID, "f-type")).select_by_value(chosen)
-    of_type = corpus.mapped(lambda d, e: e.event_type == chosen)
+    of_type = corpus.mapped_incidents(lambda r: r["event_type"] == chosen)
     wait_markers(browser, of_type)
     assert len(of_type) < len(everything)
     assert "event_type=" + quote(chosen, safe="") in browser.current_url
     Select(browser.find_element(By.ID, "f-contra")).select_by_value("true")
-    contested = corpus.mapped(lambda d, e: e.event_type == chosen and corpus.contested(d, e))
+    contested = corpus.mapped_incidents(lambda r: r["event_type"] == chosen and r["has_contradiction"])
     wait_markers(browser, contested)
     rows = browser.find_elements(By.CSS_SELECTOR, "#event-rows tr")
     listed = [r.get_attribute("data-uid") for r in rows if r.get_attribute("data-uid")]
-    assert sorted(listed) == sorted(f"{d}:{e.id}" for d, e in corpus.events()
-                                    if e.event_type == chosen and corpus.contested(d, e))
+    assert sorted(listed) == sorted(r["id"] for r in corpus.incidents
+                                    if r["event_type"] == chosen and r["has_contradiction"])
     shot(browser, "map-filtered")
-    # a filtered URL opens filtered (the country with most events); reset brings everything back
-    country, _ = Counter(e.location.country for _, e in corpus.events()
-                         if e.location and e.location.country).most_common(1)[0]
+    # a filtered URL opens filtered (the country with most incidents); reset brings everything back
+    country, _ = Counter(r["country"] for r in corpus.incidents if r["country"]).most_common(1)[0]
     open_page(browser, server.url + f"/?country={country}")
-    in_country = corpus.mapped(lambda d, e: e.location.country == country)
+    in_country = corpus.mapped_incidents(lambda r: r["country"] == country)
     wait_markers(browser, in_country)
     assert len(in_country) < len(everything)
     assert Select(browser.find_element(By.ID, "f-country")).first_selected_option.get_attribute("value") == country
     browser.find_element(By.ID, "reset").click()
     wait_markers(browser, everything)
-    # a date range through the form: the day with most events starting on it
-    day, _ = Counter(e.date_start for _, e in corpus.events() if e.date_start).most_common(1)[0]
+    # a date range through the form: the day with most incidents starting on it
+    day, _ = Counter(r["date_start"] for r in corpus.incidents if r["date_start"]).most_common(1)[0]
+    day = dt.date.fromisoformat(day)
     browser.find_element(By.ID, "f-date-from").send_keys(day.strftime("%m%d%Y"))
     browser.find_element(By.ID, "f-date-to").send_keys(day.strftime("%m%d%Y"))
     browser.find_element(By.ID, "apply").click()
-    on_day = corpus.mapped(lambda d, e: _overlaps(e, day))
+    on_day = corpus.mapped_incidents(lambda r: _record_overlaps(r, day))
     wait_markers(browser, on_day)
     assert 0 < len(on_day) < len(everything)
 
@@ -299,22 +368,33 @@ def _contested_event(corpus: Corpus) -> tuple[str, Event]:
     return min(found, key=lambda de: (-len(corpus.contradictions_of(*de)), f"{de[0]}:{de[1].id}"))
 
 
+def _contested_incident(corpus: Corpus) -> dict:
+    contested = [r for r in corpus.incidents if r["has_contradiction"] and r["contradictions"]]
+    assert contested, "no incident of the sample corpus has a contradiction"
+    return max(contested, key=lambda r: (r["documents"], len(r["contradictions"]), r["id"]))
+
+
 def test_search_box_is_keyboard_usable(server, browser):
+    from sitrep.serve.queries import EventFilters
+    from sitrep.serve.routers.incidents import record_matches
+
     corpus = server.corpus
-    doc_id, event = _contested_event(corpus)
-    term = event.location.name if event.location else event.event_type
+    record = _contested_incident(corpus)
+    term = record["location"]["name"] if record["location"] else record["event_type"]
     open_page(browser, server.url + "/")
-    wait_markers(browser, corpus.mapped())
+    wait_markers(browser, corpus.mapped_incidents())
     browser.find_element(By.TAG_NAME, "body").send_keys("/")  # "/" jumps to the search box
     active = browser.switch_to.active_element
     assert active.get_attribute("id") == "search-q"
     active.send_keys(term, Keys.ENTER)
-    matching = corpus.mapped(lambda d, e: term.lower() in corpus.searchable(d, e))
+    titles = {d: doc.title for d, doc in corpus.docs.items()}
+    matching = corpus.mapped_incidents(lambda r: record_matches(r, EventFilters(q=term), titles))
     wait_markers(browser, matching)
-    assert f"{doc_id}:{event.id}" in matching
-    # the event link in the list takes focus, Enter opens the event page
+    assert record["id"] in matching and len(matching) < len(corpus.mapped_incidents())
+    # the incident link in the list takes focus, Enter opens the incident page
     link = browser.find_element(By.CSS_SELECTOR, "#event-rows a")
     target = link.get_attribute("href")
+    assert "/incidents/inc-" in target
     browser.execute_script("arguments[0].focus()", link)
     browser.switch_to.active_element.send_keys(Keys.ENTER)
     wait(browser, lambda d: d.current_url == target, "Enter did not follow the link")
@@ -335,8 +415,11 @@ def test_event_page_shows_claims_and_contradictions(server, browser):
     contradictions = corpus.contradictions_of(doc_id, event)
     contested_ids = {i for k in contradictions for i in k.claims}
     shown = [c for c in result.claims if c.event == event.id or c.id in contested_ids]
-    open_page(browser, server.url + f"/incidents/{quote(doc_id + ':' + event.id, safe='')}")
-    assert browser.execute_script("return document.body.dataset.kind") == "event"  # an event uid: the event
+    open_page(browser, server.url + f"/events/{quote(doc_id + ':' + event.id, safe='')}")
+    assert browser.execute_script("return document.body.dataset.kind") == "event"
+    # the event links to the incident it was grouped into
+    incident = corpus.incident_of(doc_id, event.id)
+    assert browser.find_element(By.ID, "incident-link").get_attribute("href").endswith("/incidents/" + incident["id"])
     title = browser.find_element(By.ID, "event-title").text
     assert (event.sub_event_type or event.event_type) in title
     if event.location:
@@ -382,7 +465,7 @@ def test_evidence_link_highlights_the_span(server, browser):
     claim = next(c for c in corpus.results[doc_id].claims if c.id == claim_id)
     span_text = text[claim.evidence.start:claim.evidence.end]
     assert span_text.strip() and len(span_text) < len(text)
-    open_page(browser, server.url + f"/incidents/{quote(doc_id + ':' + event.id, safe='')}")
+    open_page(browser, server.url + f"/events/{quote(doc_id + ':' + event.id, safe='')}")
     link = browser.find_element(By.CSS_SELECTOR, f"#claim-rows tr[data-claim='{claim_id}'] a.evidence-link")
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
     link.click()
@@ -401,9 +484,7 @@ def test_evidence_link_highlights_the_span(server, browser):
 
 def test_incident_page_shows_members_claims_and_contradictions(server, browser):
     corpus = server.corpus
-    contested = [r for r in corpus.incidents if r["has_contradiction"]]
-    assert contested, "no incident of the sample corpus has a contradiction"
-    record = max(contested, key=lambda r: (r["documents"], len(r["contradictions"]), r["id"]))
+    record = _contested_incident(corpus)
     open_page(browser, server.url + f"/incidents/{record['id']}")
     assert browser.execute_script("return document.body.dataset.kind") == "incident"
     fields = browser.find_element(By.ID, "fields").text
@@ -420,7 +501,17 @@ def test_incident_page_shows_members_claims_and_contradictions(server, browser):
     cards = sections[0].find_elements(By.CSS_SELECTOR, ".contra-card")
     assert [(c.get_attribute("data-doc"), c.get_attribute("data-claim")) for c in cards] == \
         [(ref["doc_id"], ref["claim"]) for ref in first["claims"]]
-    shot(browser, "incident")
+    # claims from every member document, each with its source, source type and certainty
+    assert {r.get_attribute("data-doc") for r in rows} == {c["doc_id"] for c in record["claims"]}
+    for row, claim in zip(rows, record["claims"]):
+        cells = [td.text for td in row.find_elements(By.TAG_NAME, "td")]
+        assert cells[2].startswith(claim["source"] or "the outlet itself")
+        assert cells[3] == (claim["source_type"] or "—") and cells[4] == claim["certainty"]
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", sections[0])
+    left, right = cards[0].rect, cards[1].rect
+    assert abs(left["y"] - right["y"]) < 2 and right["x"] > left["x"] + left["width"]  # side by side
+    browser.execute_script("window.scrollTo(0, 0)")
+    shot(browser, "incident", readme="incident.png")
     # the evidence link of a disputed claim opens its document with exactly that span highlighted
     ref = first["claims"][-1]
     claim = next(c for c in record["claims"] if (c["doc_id"], c["id"]) == (ref["doc_id"], ref["claim"]))
@@ -431,6 +522,16 @@ def test_incident_page_shows_members_claims_and_contradictions(server, browser):
          d.execute_script("return document.body.dataset.ready") == "1", "evidence link did not open the document")
     span = claim["evidence"]
     assert highlighted(browser) == corpus.docs[ref["doc_id"]].text[span["start"]:span["end"]]
+    # the member list reaches every member event's own page
+    open_page(browser, server.url + f"/incidents/{record['id']}")
+    member = record["members"][0]
+    link = browser.find_element(By.CSS_SELECTOR, "#fields a.member-link")
+    browser.execute_script("arguments[0].focus()", link)
+    browser.switch_to.active_element.send_keys(Keys.ENTER)
+    wait(browser, lambda d: "/events/" in d.current_url and d.execute_script("return document.body.dataset.ready") == "1",
+         "the member link did not open the event page")
+    assert browser.execute_script("return document.body.dataset.kind") == "event"
+    assert member["event"]["event_type"] in browser.find_element(By.ID, "fields").text
 
 
 # -- hand-written articles, through the real pipeline too --------------------------------------
@@ -523,7 +624,7 @@ def test_untrusted_text_never_executes(xss_server, browser):
     shot(browser, "xss-document")
     # the event page: fields, claims (their text carries the article's markup), sources, contradictions
     event = result.events[0]
-    open_page(browser, base + f"/incidents/xss-1:{event.id}")
+    open_page(browser, base + f"/events/xss-1:{event.id}")
     time.sleep(0.3)
     _assert_nothing_ran(browser, "event")
     assert "<script>window.__pwned=9</script>" in browser.find_element(By.ID, "fields").text  # the title
@@ -536,6 +637,18 @@ def test_untrusted_text_never_executes(xss_server, browser):
         href = link.get_attribute("href")
         assert href.startswith((base, "https://", "http://")), href
     shot(browser, "xss-event")
+    # the incident page of the hostile article's event: consensus, members (titles, outlets), claims
+    record = corpus.incident_of("xss-1", event.id)
+    open_page(browser, base + f"/incidents/{record['id']}")
+    time.sleep(0.3)
+    _assert_nothing_ran(browser, "incident")
+    assert browser.execute_script("return document.body.dataset.kind") == "incident"
+    assert "<b onmouseover=" in browser.find_element(By.ID, "fields").text  # the outlet, as text
+    assert marked.text in browser.find_element(By.ID, "claim-rows").text
+    for link in browser.find_elements(By.CSS_SELECTOR, "a[href]"):
+        assert link.get_attribute("href").startswith((base, "https://", "http://")), link.get_attribute("href")
+    shot(browser, "xss-incident")
+    open_page(browser, base + f"/events/xss-1:{event.id}")
     # an evidence link from the event page highlights markup as text
     link = browser.find_element(By.CSS_SELECTOR, f"#claim-rows tr[data-claim='{marked.id}'] a.evidence-link")
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
@@ -549,12 +662,13 @@ def test_untrusted_text_never_executes(xss_server, browser):
     open_page(browser, base + "/?q=" + "%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D15%3E")
     _assert_nothing_ran(browser, "map with a hostile query")
     open_page(browser, base + "/")
-    wait_markers(browser, corpus.mapped())
-    marker = browser.find_element(By.CSS_SELECTOR, f"path.event-marker[data-uid='xss-1:{event.id}']")
+    record = corpus.incident_of("xss-1", event.id)
+    wait_markers(browser, corpus.mapped_incidents())
+    marker = browser.find_element(By.CSS_SELECTOR, f"path.event-marker[data-uid='{record['id']}']")
     webdriver.ActionChains(browser).move_to_element(marker).perform()
     tip = wait(browser, lambda d: d.execute_script(
         "const t = document.querySelector('.leaflet-tooltip'); return t && t.textContent"), "no tooltip")
-    assert event.sub_event_type in tip
+    assert record["sub_event_type"] in tip
     time.sleep(0.3)
     _assert_nothing_ran(browser, "map with tooltip")
     shot(browser, "xss-map")

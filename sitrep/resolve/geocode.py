@@ -38,6 +38,8 @@ def _fold_word(word: str) -> str:
 _MIDDLE_CONNECTORS = {"de", "del", "la", "le", "les", "of", "the", "upon", "on", "el", "al", "di", "da", "do", "du",
                       "des", "dos", "das", "am", "an", "der", "sur", "y", "and", "i", "na", "nad", "pod"}
 MAX_TOKENS = 4
+OWN_BONUS = 1.0  # a place whose own name the mention spells, over ...
+ALTERNATE_PENALTY = 1.0  # ... places that have the name as an alternate or old name
 MIN_SCORE = 3.5  # below: an unsupported reading (log10 population + priors + cues)
 
 
@@ -576,9 +578,9 @@ class Geocoder:
             s = math.log10(p.population + 10)
             if p.fclass == "P" and gid in own:
                 kind = 0
-                s += 1.0  # its own name, as written ("Pokrovsk"; "Оленовка" in Russian)
+                s += OWN_BONUS  # its own name, as written ("Pokrovsk"; "Оленовка" in Russian)
             elif p.fclass == "P" and kind == 1 and own:
-                s -= 1.0  # another place's alternate or old name ("Pokrovsk" of Engels, "Salisbury" of Harare)
+                s -= ALTERNATE_PENALTY  # another place's alternate or old name ("Pokrovsk" of Engels)
             if m.native.get(gid) == 2 and p.country == "UA":
                 s += 1.0  # a Ukrainian spelling of a place in Ukraine
             if p.fcode in ("PCLI", "CONT"):

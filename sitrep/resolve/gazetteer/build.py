@@ -278,7 +278,8 @@ def _current_spelling(name: str, iso_name: str | None, members: list[dict], coun
     ("Sagain" for Sagaing Region, "Kiev" for Kyiv Oblast). When the ISO name of the division spells
     its core differently from that name and like a city of the division (or a big city of the country),
     in the city's current spelling ("Sagaing", "Kyivska oblast" ~ Kyiv), the city's name replaces the
-    core and the kind word stays. "Aargau" stays (ISO agrees with it), as does "Basra" (no city's name)."""
+    core and the kind word stays. "Aargau" stays (ISO agrees with it), as does "Basra" (no city's name), and
+    an English exonym that is one of the city's names where ISO gives the local one ("Lucerne", "Chittagong")."""
     from rapidfuzz import fuzz
 
     if not iso_name:
@@ -302,6 +303,8 @@ def _current_spelling(name: str, iso_name: str | None, members: list[dict], coun
                 best = c
     if best is None:
         return name
+    if cf in {fold(x) for x in best["alternatenames"] if x.isascii()} and fold(best["name"]) in {fold(iso_name), fold(_strip_region_words(iso_name, words))}:
+        return name  # an English exonym where ISO gives the local name ("Lucerne": Luzern, "Chittagong": Chattogram)
     return f"{best['name']} {suffix}" if suffix else best["name"]
 
 

@@ -67,16 +67,26 @@
     field(dl, "Reports", record.documents + (record.documents === 1 ? " document" : " documents") + ", " +
       record.independent_sources + " independent", record.first_reported ? " · first reported " + record.first_reported : "");
     field(dl, "Sources", record.sources && record.sources.length ? record.sources.join("; ") : "—");
-    const list = el("ul", {class: "members"});
+    // One line per reporting document, with the events of it that joined this incident.
+    const list = el("ul", {class: "members reports-list"});
+    const byDoc = new Map();
     for (const m of record.members) {
-      list.appendChild(el("li", {},
-        el("a", {href: SR.eventPath(m.event_uid), class: "member-link"},
-          (m.event.sub_event_type || m.event.event_type) + " — " + SR.placeLabel(m.event.location)),
-        " ", el("span", {class: "hint"}, (m.outlet || m.doc_id) + (m.published ? ", " + m.published : "") +
-          (m.duplicate_of ? " (near-duplicate of " + m.duplicate_of + ")" : "")),
-        " ", el("a", {href: SR.documentPath(m.doc_id), class: "doc-link", title: m.title || null}, m.title || "document")));
+      if (!byDoc.has(m.doc_id)) byDoc.set(m.doc_id, []);
+      byDoc.get(m.doc_id).push(m);
     }
-    field(dl, "Member events", list);
+    for (const [docId, members] of byDoc) {
+      const m = members[0];
+      list.appendChild(el("li", {dataset: {doc: docId}},
+        el("a", {href: SR.documentPath(docId), class: "doc-link"}, m.title || docId),
+        " ", el("span", {class: "hint"}, (m.outlet || docId) + (m.published ? ", " + m.published : "") +
+          (m.duplicate_of ? " (near-duplicate of " + m.duplicate_of + ")" : "")),
+        el("br"),
+        members.map(function (x, i) {
+          return [i ? " · " : null, el("a", {href: SR.eventPath(x.event_uid), class: "member-link"},
+            (x.event.sub_event_type || x.event.event_type) + " — " + (x.event.location ? x.event.location.name : "place unknown"))];
+        }).flat()));
+    }
+    field(dl, "Reported in", list);
     const disputed = [];
     for (const [name, c] of Object.entries(record.consensus || {})) {
       if (!c || !c.alternatives || !c.alternatives.length) continue;
@@ -178,7 +188,7 @@
     }
     const map = await SR.makeMap(box, {zoomControl: true, worldCopyJump: false});
     map.setView([loc.lat, loc.lon], 6);
-    SR.marker(event).addTo(map);
+    SR.marker(event.incident ? Object.assign({}, event, {contradictions: event.contradiction_objects.length}) : event).addTo(map);
   }
 
   async function init() {

@@ -38,8 +38,6 @@ def _fold_word(word: str) -> str:
 _MIDDLE_CONNECTORS = {"de", "del", "la", "le", "les", "of", "the", "upon", "on", "el", "al", "di", "da", "do", "du",
                       "des", "dos", "das", "am", "an", "der", "sur", "y", "and", "i", "na", "nad", "pod"}
 MAX_TOKENS = 4
-OWN_BONUS = 1.0  # a place whose own name the mention spells, over ...
-ALTERNATE_PENALTY = 1.0  # ... places that have the name as an alternate or old name
 MIN_SCORE = 3.5  # below: an unsupported reading (log10 population + priors + cues)
 
 
@@ -577,10 +575,7 @@ class Geocoder:
             p = places[gid]
             s = math.log10(p.population + 10)
             if p.fclass == "P" and gid in own:
-                kind = 0
-                s += OWN_BONUS  # its own name, as written ("Pokrovsk"; "Оленовка" in Russian)
-            elif p.fclass == "P" and kind == 1 and own:
-                s -= ALTERNATE_PENALTY  # another place's alternate or old name ("Pokrovsk" of Engels)
+                kind = 0  # a native Cyrillic name is the place's own name ("Оленовка" in Russian)
             if m.native.get(gid) == 2 and p.country == "UA":
                 s += 1.0  # a Ukrainian spelling of a place in Ukraine
             if p.fcode in ("PCLI", "CONT"):
@@ -615,9 +610,11 @@ class Geocoder:
             # a city's own name beats another language's name of a country (Russian "Тунис" = Tunisia vs Tunis)
             own_city = any(p.fcode in ("PPLC", "PPLA") and kind == 0 for (g, kind, _), p in
                            ((x, places[x[0]]) for x in m.ids if x[0] in places))
-            # places whose own name the mention spells (GeoNames' name, or a native Cyrillic name)
-            own = {g for g, kind, _ in m.ids if g in places and places[g].fclass == "P" and (
-                (kind == 0 and fold(places[g].name) in m.forms) or (m.native.get(g) and places[g].country in rules_home))}
+            # places named in their own Cyrillic name, in a country that writes Cyrillic ("Оленовка", "Покровськ").
+            # (No bonus for Latin own spellings over other places' alternate names: "Sadah", "Marib", "Durango"
+            # in English are alternate names of Sa'dah, Ma'rib, Victoria de Durango, and must keep winning.)
+            own = {g for g, _, _ in m.ids if g in places and places[g].fclass == "P"
+                   and m.native.get(g) and places[g].country in rules_home}
             for gid, kind, exact in m.ids:
                 if gid in places:
                     p = places[gid]

@@ -731,7 +731,7 @@ class Geocoder:
             p = m.chosen
             if p is not None and getattr(m, "personal", False) and not (
                     p.fcode in ("PCLI", "RGN", "CONT")
-                    or (fold(p.name) == fold(m.surface) and (p.fcode == "PPLC" or p.population >= 1_000_000))):
+                    or (fold(p.name) == fold(m.surface) and (p.fcode in ("PPLC", "PPLA") or p.population >= 250_000))):
                 m.chosen = None
                 m.ids = []
         # readings with little support (a small place, no context, no neighbours) are dropped

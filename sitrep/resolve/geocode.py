@@ -246,11 +246,12 @@ class Geocoder:
     def open(cls, path: Path | None = None) -> "Geocoder":
         """The gazetteer at ``path``; None = the built-in one, built on first use."""
         if path is None:
-            path = DEFAULT_PATH
-            if not path.is_file():
-                from sitrep.resolve.gazetteer import build
+            from sitrep.resolve.gazetteer.build import build, is_current
 
-                print(f"sitrep: building the gazetteer at {path} (once, about a minute)…", file=sys.stderr)
+            path = DEFAULT_PATH
+            if not path.is_file() or not is_current(path):
+                what = "rebuilding the gazetteer (its inputs changed)" if path.is_file() else "building the gazetteer"
+                print(f"sitrep: {what} at {path} (once, about a minute)…", file=sys.stderr)
                 build(path)
         return cls(Gazetteer(Path(path)))
 

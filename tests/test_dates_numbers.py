@@ -74,3 +74,21 @@ def test_years_are_not_counts():
     reader = number_reader(load_pack("en"))
     text = "In 2022 nobody was counted"
     assert all(n.value != 2022 for n in reader.find(text, fold(text)))
+
+
+@pytest.mark.parametrize(
+    "code, text, expected",
+    [
+        ("ru", "В пятницу утром ракета поразила вокзал.", "2023-05-19"),
+        ("uk", "У п'ятницю ввечері дрони атакували порт.", "2023-05-19"),
+        ("pl", "W piątek rano spadła rakieta.", "2023-05-19"),
+    ],
+)
+def test_declined_weekdays(code, text, expected):
+    found = date_finder(load_pack(code)).find(text, fold(text), ANCHOR)
+    assert found and found[0].first.isoformat() == expected
+
+
+def test_a_weekday_stem_inside_a_longer_word_is_no_date():
+    text = "пять сбиты, ещё три подавлены средствами РЭБ"  # "средств-" is not "среда"
+    assert date_finder(load_pack("ru")).find(text, fold(text), ANCHOR) == []

@@ -97,9 +97,10 @@ class DateFinder:
         ]
         if cfg.get("inflected_names") and self.weekdays:
             # Declined weekdays ("в пятницу", "у п'ятницю", "w piątek/piątku"): match on stems.
+            # At most two letters of ending: "пятниц-у" but not "сред-ствами".
             stems = {form[:-1]: day for form, day in self.weekdays.items() if len(form) >= 5}
             self.weekdays.update(stems)
-            self._weekday = re.compile(rf"{w}({_alternation(stems)})\w*{e}|{w}({_alternation(self.weekdays)}){e}")
+            self._weekday = re.compile(rf"{w}({_alternation(stems)})\w{{0,2}}{e}|{w}({_alternation(self.weekdays)}){e}")
         else:
             self._weekday = re.compile(rf"{w}({_alternation(self.weekdays)}){e}") if self.weekdays else None
         self._relative = re.compile(rf"{w}({_alternation(self.relative)}){e}") if self.relative else None

@@ -18,6 +18,7 @@ from sitrep.extract.sources import SourceFinder
 from sitrep.lang.lexicon import Match, lexicon_from
 from sitrep.lang.pack import LanguagePack
 from sitrep.lang.segment import Sentence
+from sitrep.lang.text import latin
 from sitrep.model import COUNT_ATTRIBUTES, Claim, PlaceMention, Span
 
 VICTIM_CUES = ("killed", "injured", "detained", "missing")
@@ -76,7 +77,7 @@ class ClaimFinder:
                 out.append(make_claim(counter, cue.label, value, subject, text, sent, attribution, certainty, cue.start))
             else:  # captured / controls: the place it is about, and who holds it
                 target = territory_place(places, cue, s, e)
-                value = place_value(target) if target else None
+                value = place_value(target) if target else unresolved_name_after(text, cue, e)
                 holder = nearest_actor_any(actor_mentions, cue, s, e)
                 out.append(make_claim(counter, cue.label, value, holder, text, sent, attribution, certainty, cue.start))
         for cue in self.perpetrator.find(folded, s, e)[:1]:
@@ -148,13 +149,18 @@ class ClaimFinder:
         return False
 
 
+NAMED_VALUES = ("captured", "controls", "perpetrator", "identity")  # values that name a place or a party
+
+
 def make_claim(counter, attribute, value, subject, text, sent, attribution, certainty, position) -> Claim:
     quote = _inside_quotes(text, sent.start, sent.end, position)
+    if isinstance(value, str) and attribute in NAMED_VALUES:
+        value = latin(value)
     return Claim(
         id=counter.next("c"), attribute=attribute, value=value, subject=subject,
-        text=_clip(sent.text), source=attribution.source.name if attribution.source else None,
+        text=_clip(sent.text), source=latin(attribution.source.name) if attribution.source else None,
         source_type=attribution.source.type if attribution.source else None,
-        via=attribution.via.name if attribution.via else None, certainty=certainty, quote=quote,
+        via=latin(attribution.via.name) if attribution.via else None, certainty=certainty, quote=quote,
         evidence=Span(start=sent.start, end=sent.end),
     )
 
@@ -183,6 +189,32 @@ def number_for(numbers: list[NumberMention], cue: Match, folded: str, used: set[
     # "killing a man": an article right after the cue counts one.
     right_after = [n for n in after if n.start - cue.end <= 3]
     return right_after[0] if right_after else None
+
+
+_NAME_AFTER = re.compile(r"(?:[^\W\d_]+[\s\-]+){0,2}?([A-ZÀ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w'’\-]+)")
+
+
+def unresolved_name_after(text: str, cue: Match, end: int) -> str | None:
+    """A village too small for the gazetteer, named as written: "захоплення селища Желанне"."""
+    m = _NAME_AFTER.match(text, cue.end + 1, min(end, cue.end + 40))
+    return m.group(1) if m else None
+
+
+def answer_stances(claims: list[tuple[Claim, Sentence]]) -> None:
+    """"The General Staff did not confirm this": a denial or confirmation without a figure of its
+    own answers the last substantive claim of another source just before it, so it takes that
+    claim's attribute and value and can contradict it."""
+    recent: list[tuple[Claim, Sentence]] = []
+    for claim, sent in claims:
+        stance = claim.value is None and claim.attribute in ("occurred", "perpetrator") \
+            and claim.certainty in ("denied", "unconfirmed", "confirmed")
+        if stance:
+            answered = next((c for c, s in reversed(recent)
+                             if c.source != claim.source and 0 <= sent.index - s.index <= 3 and s.index < sent.index), None)
+            if answered is not None:
+                claim.attribute, claim.value = answered.attribute, answered.value
+        elif claim.attribute not in ("occurred", "other", "aim") and claim.source is not None:
+            recent.append((claim, sent))
 
 
 def territory_place(places, cue: Match, s: int, e: int):

@@ -75,3 +75,13 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
+
+
+def latin(name: str) -> str:
+    """A name in Latin letters: canonical names are stored in one script ("Вадим Філашкін" →
+    "Vadim Filashkin"), while the text keeps the original spelling."""
+    if all(ord(ch) < 0x250 for ch in name):
+        return name
+    from unidecode import unidecode
+
+    return unidecode(name)

@@ -464,3 +464,10 @@ def test_cli_extract_reports_bad_file_in_one_line_and_exits_1(tmp_path):
     assert proc.returncode == 1
     out = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
     assert [o["doc_id"] for o in out] == ["good"]
+
+
+def test_directories_skip_gold_annotation_files(tmp_path):
+    write(tmp_path / "a.json", json.dumps({"id": "a", "text": "An article."}))
+    write(tmp_path / "a.gold.json", json.dumps({"doc_id": "a", "events": []}))
+    items = list(iter_documents([tmp_path]))
+    assert [d.id for d in items] == ["a"]

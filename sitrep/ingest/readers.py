@@ -14,7 +14,8 @@ Rules (see shared docs, "Input documents"):
   id from ``id``, else "<stem>-<line>"; blank lines are skipped; a bad line is reported as
   "file:line" and the following lines are still read.
 - a directory: every supported file inside it, recursively, sorted by relative path; hidden
-  files and directories (name starting with ".") and unsupported files are skipped silently.
+  files and directories (name starting with ".") and unsupported files are skipped silently, and
+  so are gold annotation files (``*.gold.json``) that sit beside the articles they annotate.
   A file named explicitly with an unsupported extension is an error.
 
 Files are decoded from UTF-8 (a UTF-8/16/32 byte-order mark is honoured; HTML may also use the
@@ -41,6 +42,7 @@ from sitrep.ingest.decode import Unreadable, binary_cause, bom_encoding, decode_
 from sitrep.model import Document
 
 SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
+ANNOTATION_SUFFIX = ".gold.json"  # `sitrep eval` gold files, not articles
 _EXPECTED = "expected " + ", ".join(SUFFIXES)
 
 Item = Document | InputError
@@ -74,7 +76,7 @@ def _read_directory(root: Path, limits: Limits) -> Iterator[Item]:
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in filenames:
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES and not name.endswith(ANNOTATION_SUFFIX):
                 files.append(Path(dirpath) / name)
     yield from problems  # directories that could not be listed (e.g. permission denied)
     files.sort(key=lambda p: p.relative_to(root).parts)

@@ -116,6 +116,8 @@ class EventLabeller:
         """A trigger written with a capital inside a sentence is part of a name ("Arestovici")."""
         if self.pack.meta.get("capitalised_nouns") or not text[m.start].isupper():
             return False
+        if text[m.start:m.end].isupper():
+            return False  # an acronym ("IED", "ATGM", "БПЛА") is a word, not a name
         return not _sentence_initial(text, m.start)
 
 

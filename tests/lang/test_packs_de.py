@@ -16,6 +16,12 @@ pack = pack_fixture(CODE)
 
 
 EVENTS = [
+    ('Zwei Gruppen von Dorfbewohnern gingen mit Stöcken aufeinander los.', 'Riots/Mob violence'),
+    ('Die Bauern blockierten die Straße vor dem Ministerium.', 'Protests/Peaceful protest'),
+    ('Soldaten haben das Haus in Brand gesteckt und sind abgezogen.', 'Strategic developments/Looting/property destruction'),
+    ('Der Sprengsatz ist vorzeitig explodiert und tötete den Bombenbauer.', 'Strategic developments/Disrupted weapons use'),
+    ('Die Dorfbewohner griffen zu den Waffen, um sich zu verteidigen.', 'Strategic developments/Change to group/activity'),
+    ('Ein humanitärer Korridor wurde für die Zivilisten eingerichtet.', 'Strategic developments/Other'),
     ("Am Stadtrand lieferten sich Armee und Rebellen heftige Gefechte.", "Battles/Armed clash"),
     ("Bei einem Feuergefecht an der Grenze starben drei Soldaten.", "Battles/Armed clash"),
     ("Bei Zusammenstößen zwischen Armee und Milizen gab es Tote.", "Battles/Armed clash"),
@@ -170,6 +176,7 @@ def test_unconfirmed_beats_confirmed_on_overlap(pack):
 
 
 CLAIMS = [
+    ('Ein Händler wurde auf offener Straße erstochen.', 'killed'),
     ("Mindestens zwölf Menschen wurden getötet.", "killed"),
     ("Die Zahl der Toten stieg auf 39.", "killed"),
     ("Drei Soldaten kamen ums Leben.", "killed"),

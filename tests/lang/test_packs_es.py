@@ -16,6 +16,13 @@ pack = pack_fixture(CODE)
 
 
 EVENTS = [
+    ('Dos grupos criminales se enfrentaron a balazos.', 'Battles/Armed clash'),
+    ('Dos grupos de vecinos se enfrentaron con palos por un terreno.', 'Riots/Mob violence'),
+    ('Los trabajadores bloquearon la carretera federal durante horas.', 'Protests/Peaceful protest'),
+    ('La policía incautó dos kilos de cocaína en el puerto.', 'Strategic developments/Looting/property destruction'),
+    ('Una granada explotó prematuramente y mató al atacante.', 'Strategic developments/Disrupted weapons use'),
+    ('Los comuneros anunciaron que van a tomar las armas.', 'Strategic developments/Change to group/activity'),
+    ('Se abrió un corredor humanitario para los migrantes.', 'Strategic developments/Other'),
     ("Intensos enfrentamientos entre el ejército y los rebeldes en las afueras de la ciudad.", "Battles/Armed clash"),
     ("Un tiroteo entre sicarios y militares dejó tres muertos.", "Battles/Armed clash"),
     ("La patrulla cayó en una emboscada cerca de la frontera.", "Battles/Armed clash"),
@@ -136,6 +143,7 @@ def test_unconfirmed_beats_confirmed_on_overlap(pack):
 
 
 CLAIMS = [
+    ('Un hombre fue golpeado hasta la muerte en el mercado.', 'killed'),
     ("Al menos doce personas murieron en el ataque.", "killed"),
     ("El balance asciende a 39 muertos.", "killed"),
     ("Tres soldados perdieron la vida.", "killed"),

@@ -16,6 +16,14 @@ pack = pack_fixture(CODE)
 
 
 EVENTS = [
+    ('Deux groupes armés se sont affrontés près du lac.', 'Battles/Armed clash'),
+    ('Deux groupes de villageois se sont battus pour un puits.', 'Riots/Mob violence'),
+    ('Des ouvriers ont bloqué la route nationale pendant trois heures.', 'Protests/Peaceful protest'),
+    ('Les soldats ont confisqué le bétail des éleveurs.', 'Strategic developments/Looting/property destruction'),
+    ('La gendarmerie a saisi deux tonnes de cannabis.', 'Strategic developments/Looting/property destruction'),
+    ("Un obus a explosé prématurément dans les mains d'un combattant.", 'Strategic developments/Disrupted weapons use'),
+    ('Les habitants ont décidé de prendre les armes contre les bandits.', 'Strategic developments/Change to group/activity'),
+    ('Un couloir humanitaire a été ouvert pour les civils.', 'Strategic developments/Other'),
     ("De violents affrontements ont opposé l'armée aux jihadistes près de la frontière.", "Battles/Armed clash"),
     ("Des échanges de tirs ont eu lieu toute la nuit.", "Battles/Armed clash"),
     ("Le convoi est tombé dans une embuscade tendue par des hommes armés.", "Battles/Armed clash"),
@@ -138,6 +146,7 @@ def test_unconfirmed_beats_confirmed_on_overlap(pack):
 
 
 CLAIMS = [
+    ('Un commerçant a été battu à mort par des inconnus.', 'killed'),
     ("Au moins douze personnes ont été tuées.", "killed"),
     ("Le bilan s'élève à 39 morts.", "killed"),
     ("Trois soldats ont trouvé la mort.", "killed"),

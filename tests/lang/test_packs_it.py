@@ -16,6 +16,13 @@ pack = pack_fixture(CODE)
 
 
 EVENTS = [
+    ('Due gruppi armati si sono scontrati vicino al confine.', 'Battles/Armed clash'),
+    ('Due gruppi di braccianti si sono affrontati con bastoni.', 'Riots/Mob violence'),
+    ('Gli operai hanno bloccato la strada statale per protesta.', 'Protests/Peaceful protest'),
+    ('La polizia ha sequestrato due chili di cocaina al porto.', 'Strategic developments/Looting/property destruction'),
+    ("Gli artificieri hanno fatto brillare l'ordigno in un campo.", 'Strategic developments/Disrupted weapons use'),
+    ('Gli abitanti hanno preso le armi contro le bande.', 'Strategic developments/Change to group/activity'),
+    ('È stato aperto un corridoio umanitario per i civili.', 'Strategic developments/Other'),
     ("Violenti scontri sono proseguiti per tutta la notte alla periferia della città.", "Battles/Armed clash"),
     ("Un conflitto a fuoco tra esercito e miliziani ha provocato tre morti.", "Battles/Armed clash"),
     ("I soldati sono caduti in un'imboscata vicino al confine.", "Battles/Armed clash"),
@@ -135,6 +142,7 @@ def test_unconfirmed_beats_confirmed_on_overlap(pack):
 
 
 CLAIMS = [
+    ('Un commerciante è stato accoltellato a morte davanti al negozio.', 'killed'),
     ("Almeno dodici persone sono state uccise.", "killed"),
     ("Il bilancio delle vittime è salito a 39 morti.", "killed"),
     ("Tre soldati hanno perso la vita.", "killed"),

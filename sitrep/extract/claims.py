@@ -154,13 +154,11 @@ NAMED_VALUES = ("captured", "controls", "perpetrator", "identity")  # values tha
 
 def make_claim(counter, attribute, value, subject, text, sent, attribution, certainty, position) -> Claim:
     quote = _inside_quotes(text, sent.start, sent.end, position)
-    if isinstance(value, str) and attribute in NAMED_VALUES:
-        value = latin(value)
     return Claim(
         id=counter.next("c"), attribute=attribute, value=value, subject=subject,
-        text=_clip(sent.text), source=latin(attribution.source.name) if attribution.source else None,
+        text=_clip(sent.text), source=attribution.source.name if attribution.source else None,
         source_type=attribution.source.type if attribution.source else None,
-        via=latin(attribution.via.name) if attribution.via else None, certainty=certainty, quote=quote,
+        via=attribution.via.name if attribution.via else None, certainty=certainty, quote=quote,
         evidence=Span(start=sent.start, end=sent.end),
     )
 
@@ -198,6 +196,15 @@ def unresolved_name_after(text: str, cue: Match, end: int) -> str | None:
     """A village too small for the gazetteer, named as written: "захоплення селища Желанне"."""
     m = _NAME_AFTER.match(text, cue.end + 1, min(end, cue.end + 40))
     return m.group(1) if m else None
+
+
+def romanize_names(claims: list[tuple[Claim, Sentence]], romanization: dict | None) -> None:
+    """Canonical names in Latin letters, by the pack's romanization where it has one."""
+    for claim, _ in claims:
+        claim.source = latin(claim.source, romanization) if claim.source else None
+        claim.via = latin(claim.via, romanization) if claim.via else None
+        if isinstance(claim.value, str) and claim.attribute in NAMED_VALUES:
+            claim.value = latin(claim.value, romanization)
 
 
 def answer_stances(claims: list[tuple[Claim, Sentence]]) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from sitrep.extract.actors import actors_around
-from sitrep.extract.claims import answer_stances, ClaimFinder, IdCounter, attach_claims, carry_attribution, make_claim, unique_claims
+from sitrep.extract.claims import answer_stances, romanize_names, ClaimFinder, IdCounter, attach_claims, carry_attribution, make_claim, unique_claims
 from sitrep.extract.dates import DateMention, date_finder
 from sitrep.extract.events import EventMention, assemble_event, escalate, merge
 from sitrep.extract.labels import EventLabeller, recode_by_actors
@@ -125,6 +125,7 @@ class ArticleCoder:
 
         claims = unique_claims(carry_attribution(claims, sources))
         answer_stances(claims)
+        romanize_names(claims, self.pack.meta.get("romanization"))
         article_date = main_date(dates, anchor)
         drafts = merge(mentions, article_date, doc_place)
         attach_claims(drafts, claims)

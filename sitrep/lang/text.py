@@ -77,11 +77,36 @@ def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
-def latin(name: str) -> str:
-    """A name in Latin letters: canonical names are stored in one script ("Вадим Філашкін" →
-    "Vadim Filashkin"), while the text keeps the original spelling."""
+def latin(name: str, romanization: dict | None = None) -> str:
+    """A name in Latin letters: canonical names are stored in one script ("Сергей Собянин" →
+    "Sergey Sobyanin"), while the text keeps the original spelling.
+
+    `romanization` is a pack's table (pack.yaml): `endings` rewritten at the end of each word
+    first ("ий" → "y"), then `letters` one by one; letters it does not cover fall back to
+    unidecode."""
     if all(ord(ch) < 0x250 for ch in name):
         return name
     from unidecode import unidecode
 
-    return unidecode(name)
+    if not romanization:
+        return unidecode(name)
+    endings = romanization.get("endings") or {}
+    letters = romanization.get("letters") or {}
+    words = []
+    for word in name.split():
+        lower = word.lower()
+        tail = ""
+        for ending, replacement in sorted(endings.items(), key=lambda kv: -len(kv[0])):
+            if lower.endswith(ending) and len(lower) > len(ending) + 1:
+                word, tail = word[: -len(ending)], replacement
+                break
+        out = "".join(_romanize_char(ch, letters, unidecode) for ch in word) + tail
+        words.append(out[:1].upper() + out[1:] if word[:1].isupper() else out)
+    return " ".join(words)
+
+
+def _romanize_char(ch: str, letters: dict, fallback) -> str:
+    low = ch.lower()
+    if low in letters:
+        return letters[low]
+    return fallback(ch).lower() if ch.isupper() else fallback(ch)

@@ -133,6 +133,11 @@ CLAIM_CASES = [
 ]
 
 
+def test_none_word_after_the_noun(pack):
+    # "Ofiar śmiertelnych nie było": Polish may put the none-word after the noun.
+    assert_cue(pack, "claims", "zero_after", "Ofiar śmiertelnych nie było, rannych nie odnotowano.")
+
+
 @pytest.mark.parametrize("text, label", CLAIM_CASES)
 def test_claim_cues(pack, text, label):
     assert label in labels(pack, "claims", text)

@@ -108,6 +108,11 @@ CERTAINTY_CASES = [
 ]
 
 
+def test_provisional_toll_is_not_a_hedge(pack):
+    # A provisional toll is the count so far, stated without a hedge.
+    assert "likely" not in labels(pack, "certainty", "Potrivit unui bilanț provizoriu al spitalului, nouă oameni au murit.")
+
+
 @pytest.mark.parametrize("text, label", CERTAINTY_CASES)
 def test_certainty_cues(pack, text, label):
     assert label in labels(pack, "certainty", text)

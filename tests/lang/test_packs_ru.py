@@ -105,6 +105,8 @@ CERTAINTY_CASES = [
     ("Министерство опровергло сообщения.", "denied"),
     ("В Киеве причастность отрицают.", "denied"),
     ("Министерство обороны отвергло обвинения.", "denied"),
+    ("В штабе назвали эти цифры выдумкой.", "denied"),
+    ("Представитель армии назвал сообщения о потерях вымыслом.", "denied"),
     ("Губернатор подтвердил гибель двоих.", "confirmed"),
     ("Об этом сообщил губернатор.", "reported"),
 ]
@@ -133,6 +135,7 @@ CLAIM_CASES = [
     ("В колонне было 20 машин, в том числе танки.", "size"),
     ("Группировка взяла на себя ответственность за взрыв.", "perpetrator"),
     ("Президент обвинил в ударе российские войска.", "perpetrator"),
+    ("Сообщается о 12 уничтоженных российских военнослужащих.", "killed"),
     ("Диверсанты были переодеты в полицейских.", "identity"),
 ]
 
@@ -220,6 +223,18 @@ def test_dates(pack):
     # dateparser's data lacks "мая" and the locative ("в марте"): the pack lists them for the finder.
     forms = {fold(k): v for k, v in pack.section("dates", "month_forms", {}).items()}
     assert forms["мая"] == 5 and forms["марте"] == 3
+    # Weekdays are not matched on stems: "среди" (among) is no Wednesday, "четверо" no Thursday.
+    assert dates_in(pack, "Среди погибших четверо детей.") == []
+    assert dates_in(pack, "Обстрел начался в среду.")[0].precision == 1
+
+
+def test_none_among_civilians(pack):
+    """"Жертв среди мирного населения нет": the whole phrase is the killed cue, so the none-word
+    right after it makes a count of zero."""
+    found = pack.lexicon("claims").find(fold("По данным ведомства, жертв среди мирного населения нет."))
+    cue = next(m for m in found if m.label == "killed")
+    assert cue.text.endswith("населения")
+    assert_cue(pack, "claims", "zero_after", "жертв среди мирных жителей нет")
 
 
 CONTEXT_CASES = [

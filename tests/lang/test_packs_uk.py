@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from packcheck import assert_cue, assert_first_number, first_date, labels, numbers_in, pack_fixture, source_labels
+from packcheck import assert_cue, assert_first_number, dates_in, first_date, labels, numbers_in, pack_fixture, source_labels
 from sitrep.lang.text import fold
 
 CODE = "uk"
@@ -90,6 +90,9 @@ CERTAINTY_CASES = [
     ("Пригожин стверджував, що в марші беруть участь 25 тисяч бійців.", "claimed"),
     ("Міноборони спростувало ці повідомлення.", "denied"),
     ("Москва заперечує причетність.", "denied"),
+    ("У штабі назвали ці цифри вигадкою.", "denied"),
+    ("Відео виявилося сфабрикованим.", "denied"),
+    ("Відомство визнало факт удару.", "confirmed"),
     ("Місцева влада підтвердила факт пожежі.", "confirmed"),
     ("Про це повідомив голова ОВА.", "reported"),
 ]
@@ -118,6 +121,8 @@ CLAIM_CASES = [
     ("Загинули дев'ятеро, серед них рятувальник.", "size"),
     ("Угруповання взяло на себе відповідальність за вибух.", "perpetrator"),
     ("Київ звинуватив Москву в ударі.", "perpetrator"),
+    ("Ворог заявив про 30 знищених українських військових.", "killed"),
+    ("Повідомлялося про 15 знищених окупантів.", "killed"),
     ("Диверсанти були перевдягнені у форму поліції.", "identity"),
 ]
 
@@ -138,6 +143,10 @@ ATTRIBUTION_CASES = [
     ("Філашкін повідомив про евакуацію.", "speech_verbs"),
     ("Він зазначив, що фронт наближається.", "speech_verbs"),
     ("Мер розповів про наслідки атаки.", "speech_verbs"),
+    ("Міністерство назвало ці повідомлення провокацією.", "speech_verbs"),
+    ("Відомство додало, що втрат немає.", "speech_verbs"),
+    ("Командування пообіцяло оприлюднити дані.", "speech_verbs"),
+    ("Розвідники вказали на скупчення техніки.", "speech_verbs"),
     ("Командир в інтерв'ю розповів про бої.", "via"),
 ]
 
@@ -205,6 +214,17 @@ def test_dates(pack):
     assert "лютий" in pack.section("dates", "ambiguous_months")
     forms = {fold(k): v for k, v in pack.section("dates", "month_forms", {}).items()}
     assert forms[fold("серпні")] == 8
+    # Weekdays are not matched on stems: "четверо" (four) is no Thursday.
+    assert dates_in(pack, "Четверо людей поранені.") == []
+    assert dates_in(pack, "Удар завдали в суботу.")[0].precision == 1
+
+
+def test_none_among_civilians(pack):
+    """"Жертв серед цивільного населення немає": the phrase is the killed cue, the none-word follows."""
+    found = pack.lexicon("claims").find(fold("Жертв серед цивільного населення немає."))
+    cue = next(m for m in found if m.label == "killed")
+    assert cue.text.endswith("населення")
+    assert_cue(pack, "claims", "zero_after", "жертв серед мирних жителів немає")
 
 
 CONTEXT_CASES = [

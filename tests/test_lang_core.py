@@ -71,3 +71,19 @@ def test_every_pack_has_the_shared_files(code):
     missing = [f for f in REQUIRED_FILES if f not in pack.data]
     assert not missing, f"pack {code} lacks {missing}"
     assert pack.lexicon("events"), f"pack {code} has no event triggers"
+
+
+@pytest.mark.parametrize(
+    "code, name, latin_name",
+    [
+        ("ru", "Сергей Собянин", "Sergey Sobyanin"),
+        ("ru", "Владимир Зеленский", "Vladimir Zelensky"),
+        ("uk", "Вадим Філашкін", "Vadym Filashkin"),
+        ("uk", "Рамзан Кадиров", "Ramzan Kadyrov"),
+        ("en", "Ilya Ponomarev", "Ilya Ponomarev"),
+    ],
+)
+def test_names_are_romanized_by_the_pack(code, name, latin_name):
+    from sitrep.lang.text import latin
+
+    assert latin(name, load_pack(code).meta.get("romanization")) == latin_name

@@ -93,7 +93,8 @@ class ClaimFinder:
             value = actor_label(accused) if accused is not None else None
             out.append(make_claim(counter, "perpetrator", value, None, text, sent, attribution, certainty, cue.start))
         for cue in self.casualties.find(folded, s, e):
-            if self._zero_before(folded, cue, s) and not any(c.attribute == "killed" and c.value == 0 for c in out):
+            if (self._zero_before(folded, cue, s) or self._zero_after(folded, cue, e)) \
+                    and not any(c.attribute == "killed" and c.value == 0 for c in out):
                 attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
                 out.append(make_claim(counter, "killed", 0, None, text, sent, attribution, certainty, cue.start))
         if not out:
@@ -217,7 +218,8 @@ def answer_stances(claims: list[tuple[Claim, Sentence]]) -> None:
             and claim.certainty in ("denied", "unconfirmed", "confirmed")
         if stance:
             answered = next((c for c, s in reversed(recent)
-                             if c.source != claim.source and 0 <= sent.index - s.index <= 3 and s.index < sent.index), None)
+                             if c.source != claim.source and 0 <= sent.index - s.index <= 3 and s.index < sent.index
+                             and (claim.attribute != "perpetrator" or c.attribute == "perpetrator")), None)
             if answered is not None:
                 claim.attribute, claim.value = answered.attribute, answered.value
         elif claim.attribute not in ("occurred", "other", "aim") and claim.source is not None:

@@ -58,11 +58,13 @@ class DateFinder:
         # Forms dateparser lacks (locatives "в марте", short genitives "мая") come from the pack.
         for form, number in (cfg.get("month_forms") or {}).items():  # form → month number
             self.months[fold(str(form))] = int(number)
+        # Forms that are also ordinary words ("серед": among; "środek": middle) are left out.
+        not_dates = {fold(w) for w in cfg.get("not_date_words", []) or []}
         self.weekdays: dict[str, int] = {}
         for number, key in enumerate(WEEKDAY_KEYS):
             forms = [fold(f) for f in data.get(key, [])]
             for form in forms:
-                if _keep_form(form, forms):
+                if _keep_form(form, forms) and form not in not_dates:
                     self.weekdays[form] = number
         self.relative: dict[str, tuple[str, int]] = {}
         for key, phrases in (data.get("relative-type") or {}).items():
@@ -100,6 +102,7 @@ class DateFinder:
             # At most two letters of ending: "пятниц-у" but not "сред-ствами".
             stems = {form[:-1]: day for form, day in self.weekdays.items() if len(form) >= 5}
             self.weekdays.update(stems)
+            self._not_dates = not_dates
             self._weekday = re.compile(rf"{w}({_alternation(stems)})\w{{0,2}}{e}|{w}({_alternation(self.weekdays)}){e}")
         else:
             self._weekday = re.compile(rf"{w}({_alternation(self.weekdays)}){e}") if self.weekdays else None
@@ -223,6 +226,8 @@ class DateFinder:
         return None
 
     def _from_weekday(self, m: re.Match, anchor: dt.date) -> DateMention | None:
+        if m.group(0) in getattr(self, "_not_dates", ()):
+            return None
         weekday = self.weekdays[next(g for g in m.groups() if g)]
         back = (anchor.weekday() - weekday) % 7
         d = anchor - dt.timedelta(days=back)

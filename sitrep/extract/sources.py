@@ -39,6 +39,7 @@ class SourceMention:
     type: str
     is_person: bool = False
     origin: str = "noun"  # noun, actor, name or pronoun: how it was found
+    noun: str | None = None  # the pack's source noun it came from, for nouns
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +104,7 @@ class SourceFinder:
                 if adjective:
                     name = f"{adjective} {name}"
                 start, end = min(m.start, country.start), max(m.end, country.end)
-            out.append(SourceMention(start, end, _capitalise(name), spec.get("type", "other")))
+            out.append(SourceMention(start, end, _capitalise(name), spec.get("type", "other"), noun=m.label))
         return out
 
     def _actor_source(self, a) -> SourceMention | None:
@@ -286,10 +287,14 @@ def _word_after(text: str, start: int, end: int) -> SourceMention | None:
 
 def _resolve_bare_noun(mention: SourceMention, earlier: list[SourceMention]) -> SourceMention:
     """"the ministry" after "Russia's Defence Ministry" is that ministry: reuse the fuller name."""
+    if mention.origin != "noun":
+        return mention
     words = set(mention.name.casefold().split())
     for prior in reversed(earlier):
-        if prior.name != mention.name and words < set(prior.name.casefold().split()):
-            return SourceMention(mention.start, mention.end, prior.name, prior.type, prior.is_person)
+        # Only the same kind of source: "siły" (forces) is not the Ukrainian army named before.
+        same_kind = prior.noun == mention.noun or (prior.noun is None and prior.origin == "noun")
+        if same_kind and prior.name != mention.name and words < set(prior.name.casefold().split()):
+            return SourceMention(mention.start, mention.end, prior.name, prior.type, prior.is_person, prior.origin, prior.noun)
     return mention
 
 

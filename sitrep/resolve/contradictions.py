@@ -25,7 +25,7 @@ def _conflict(a: Claim, b: Claim, same_happening) -> str | None:
     who_a, who_b = a.source or "outlet", b.source or "outlet"
     if a.attribute == b.attribute and a.attribute in COUNT_ATTRIBUTES + ("size",):
         if isinstance(a.value, int) and isinstance(b.value, int) and a.value != b.value:
-            if a.subject and b.subject and a.subject != b.subject and 0 not in (a.value, b.value):
+            if a.attribute != "size" and a.subject and b.subject and a.subject != b.subject and 0 not in (a.value, b.value):
                 return None  # different victims: both can be true
             return f"{a.attribute}: {a.value} ({who_a}) vs {b.value} ({who_b})"
     if _polarity(a) != _polarity(b) and _same_question(a, b):
@@ -42,7 +42,9 @@ def _conflict(a: Claim, b: Claim, same_happening) -> str | None:
 
 
 def _polarity(claim: Claim) -> bool:
-    return claim.certainty != "denied"
+    """Whether a claim asserts rather than rejects; a named source that does not confirm
+    another's claim ("the General Staff did not confirm this") rejects it."""
+    return not (claim.certainty == "denied" or (claim.certainty == "unconfirmed" and claim.source))
 
 
 def _same_question(a: Claim, b: Claim) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from sitrep.extract.actors import actors_around
+from sitrep.extract.actors import actor_name, actors_around
 from sitrep.extract.claims import answer_stances, romanize_names, ClaimFinder, IdCounter, attach_claims, carry_attribution, make_claim, unique_claims
 from sitrep.extract.dates import DateMention, date_finder
 from sitrep.extract.events import EventMention, assemble_event, escalate, merge
@@ -120,6 +120,12 @@ class ArticleCoder:
                 mentions.append(EventMention(sent, label, trig, place, near, date, certainty, a1, a2, own))
                 if attribution.source is not None:
                     claims.append((make_claim(counter, "occurred", None, None, text, sent, attribution, certainty, trig.start), sent))
+                    doer = actor_name(a1, None, actors) if a1 is not None and a1.end <= trig.start else None
+                    if doer and attribution.source.name != doer:
+                        # "The ministry said the Kyiv regime attacked the city": the source also
+                        # says who did it, and naming a culprit is a claim, not a report.
+                        claims.append((make_claim(counter, "perpetrator", doer, None, text, sent, attribution,
+                                                  "claimed" if certainty == "reported" else certainty, trig.start), sent))
             for claim in self.claim_finder.claims_in(text, folded, sent, cues, numbers, sources, places, actor_mentions, counter):
                 claims.append((claim, sent))
 

@@ -9,6 +9,7 @@ from typing import Iterable, TextIO
 from sitrep.export.countries import country
 from sitrep.export.notes import summarize
 from sitrep.export.stats import ExportStats
+from sitrep.model import Event
 from sitrep.store import StoredEvent
 
 COLUMNS = (
@@ -59,13 +60,13 @@ def interaction(inter1: str, inter2: str, has_actor2: bool) -> str:
     return ""
 
 
-def acled_row(item: StoredEvent, event_id_cnty: str) -> dict[str, object]:
-    event, loc = item.event, item.event.location
+def coded_row(event: Event, event_id_cnty: str, *, sources, tags: str, timestamp) -> dict[str, object]:
+    """One ACLED row for a coded event (an extracted event, or an incident's consensus)."""
+    loc = event.location
     date = event.date_start or event.date_end
     cc = country(loc.country if loc else None)
     inter1, inter2 = inter_code(event.actor1), inter_code(event.actor2)
     civilian = event.event_type == "Violence against civilians" and "civilian" in (event.actor2 or "").lower()
-    sources = item.sources or ((item.doc_source,) if item.doc_source else ())
     return {
         "event_id_cnty": event_id_cnty,
         "event_date": date.isoformat() if date else "",
@@ -96,9 +97,16 @@ def acled_row(item: StoredEvent, event_id_cnty: str) -> dict[str, object]:
         "source_scale": "",
         "notes": summarize(event),
         "fatalities": "" if event.fatalities is None else event.fatalities,
-        "tags": f"certainty={event.certainty}",  # ACLED has no column for it; tags is free-form
-        "timestamp": int(item.ingested_at.timestamp()),
+        "tags": tags,
+        "timestamp": timestamp,
     }
+
+
+def acled_row(item: StoredEvent, event_id_cnty: str) -> dict[str, object]:
+    sources = item.sources or ((item.doc_source,) if item.doc_source else ())
+    return coded_row(item.event, event_id_cnty, sources=sources,
+                     tags=f"certainty={item.event.certainty}",  # ACLED has no column for it; tags is free-form
+                     timestamp=int(item.ingested_at.timestamp()))
 
 
 def write_acled(events: Iterable[StoredEvent], out: TextIO) -> ExportStats:

@@ -22,11 +22,15 @@ def feature(item: StoredEvent) -> dict | None:
 
 
 def write_geojson(events: Iterable[StoredEvent], out: TextIO) -> ExportStats:
-    """Written feature by feature, so the collection never sits in memory whole."""
+    return write_features((feature(item) for item in events), out)
+
+
+def write_features(features: Iterable[dict | None], out: TextIO) -> ExportStats:
+    """A FeatureCollection written feature by feature, so it never sits in memory whole; a
+    None feature (no coordinates) is counted and left out."""
     stats = ExportStats(skip_reason="without coordinates")
     out.write('{"type": "FeatureCollection", "features": [')
-    for item in events:
-        found = feature(item)
+    for found in features:
         if found is None:
             stats.skipped += 1
             continue

@@ -9,9 +9,9 @@ import datetime as dt
 import json
 from typing import Any, Iterable, TextIO
 
-from sitrep.export.acled import COLUMNS, disorder_type, inter_code, interaction
+from sitrep.export.acled import COLUMNS, coded_row
 from sitrep.export.countries import country
-from sitrep.export.notes import summarize
+from sitrep.export.geojson import write_features
 from sitrep.export.stats import ExportStats
 from sitrep.model import Event, Place
 
@@ -31,11 +31,6 @@ def _event(record: dict[str, Any]) -> Event:
 
 
 def acled_row(record: dict[str, Any], event_id_cnty: str) -> dict[str, object]:
-    event, loc = _event(record), record.get("location") or {}
-    date = event.date_start or event.date_end
-    cc = country(loc.get("country"))
-    inter1, inter2 = inter_code(event.actor1), inter_code(event.actor2)
-    civilian = event.event_type == "Violence against civilians" and "civilian" in (event.actor2 or "").lower()
     tags = [f"incident={record['id']}", f"documents={record['documents']}",
             f"independent_sources={record['independent_sources']}"]
     if record.get("fatalities_range"):
@@ -44,41 +39,10 @@ def acled_row(record: dict[str, Any], event_id_cnty: str) -> dict[str, object]:
     if record["has_contradiction"]:
         tags.append("contradicted")
     first = record.get("first_reported")
-    return {
-        "event_id_cnty": event_id_cnty,
-        "event_date": date.isoformat() if date else "",
-        "year": date.year if date else "",
-        "time_precision": event.time_precision,
-        "disorder_type": disorder_type(event.event_type, event.sub_event_type),
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
-        "actor1": event.actor1 or "",
-        "assoc_actor_1": "",
-        "inter1": inter1,
-        "actor2": event.actor2 or "",
-        "assoc_actor_2": "",
-        "inter2": inter2,
-        "interaction": interaction(inter1, inter2, bool(event.actor2)),
-        "civilian_targeting": "Civilian targeting" if civilian else "",
-        "iso": cc.numeric if cc else "",
-        "region": cc.region if cc else "",
-        "country": cc.name if cc else (loc.get("country") or ""),
-        "admin1": loc.get("admin1") or "",
-        "admin2": "",
-        "admin3": "",
-        "location": loc.get("name") or "",
-        "latitude": "" if loc.get("lat") is None else loc["lat"],
-        "longitude": "" if loc.get("lon") is None else loc["lon"],
-        "geo_precision": loc.get("geo_precision", ""),
-        "source": "; ".join(record["sources"]),
-        "source_scale": "",
-        "notes": summarize(event),
-        "fatalities": "" if event.fatalities is None else event.fatalities,
-        "tags": "; ".join(tags),
-        # ACLED's timestamp is when the row last changed; here: when it was first reported.
-        "timestamp": int(dt.datetime.combine(dt.date.fromisoformat(first), dt.time(),
-                                             tzinfo=dt.timezone.utc).timestamp()) if first else "",
-    }
+    # ACLED's timestamp is when the row last changed; here: when it was first reported.
+    timestamp = int(dt.datetime.combine(dt.date.fromisoformat(first), dt.time(),
+                                        tzinfo=dt.timezone.utc).timestamp()) if first else ""
+    return coded_row(_event(record), event_id_cnty, sources=record["sources"], tags="; ".join(tags), timestamp=timestamp)
 
 
 def write_incident_acled(records: Iterable[dict[str, Any]], out: TextIO) -> ExportStats:
@@ -106,17 +70,7 @@ def feature(record: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def write_incident_geojson(records: Iterable[dict[str, Any]], out: TextIO) -> ExportStats:
-    stats = ExportStats(skip_reason="without coordinates")
-    out.write('{"type": "FeatureCollection", "features": [')
-    for record in records:
-        found = feature(record)
-        if found is None:
-            stats.skipped += 1
-            continue
-        out.write(("\n" if stats.written == 0 else ",\n") + json.dumps(found, ensure_ascii=False))
-        stats.written += 1
-    out.write("\n]}\n")
-    return stats
+    return write_features((feature(record) for record in records), out)
 
 
 def write_incident_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> ExportStats:

@@ -65,25 +65,28 @@ class Pipeline:
         result.contradictions = find_contradictions(result)
         return result
 
-    def places(self, doc: Document) -> PlacesResult:
+    def places(self, doc: Document, *, demonyms: bool = False) -> PlacesResult:
+        """Every toponym of a document; an undetected language only loses its inflection rules."""
         language = None
         try:
             language = self.language_of(doc)
         except LanguageError:
             pass
-        return PlacesResult(doc_id=doc.id, places=self.resolver.locate(doc.text, language))
+        return PlacesResult(doc_id=doc.id, places=self.resolver.locate(doc.text, language, demonyms=demonyms))
 
-    def run(self, items: Iterable[Document | InputError]) -> Iterator[DocumentResult | SitrepError]:
-        """Extract from each document; a failure is yielded, not raised, so batches go on."""
+    def run(self, items: Iterable[Document | InputError], task=None) -> Iterator[DocumentResult | PlacesResult | SitrepError]:
+        """Run `task` (default: extraction) on each document; a failure is yielded, not raised,
+        so batches go on."""
+        task = task or self.extract
         for item in items:
             if isinstance(item, SitrepError):
                 yield item
                 continue
             try:
-                yield self.extract(item)
+                yield task(item)
             except SitrepError as err:
                 yield err
             except Exception as err:  # a bug on one article must not stop the batch
-                failure = ExtractionError(f"{item.origin or item.id}: extraction failed ({type(err).__name__}: {err})")
+                failure = ExtractionError(f"{item.origin or item.id}: processing failed ({type(err).__name__}: {err})")
                 failure.__cause__ = err
                 yield failure

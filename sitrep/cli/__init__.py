@@ -36,6 +36,26 @@ def report_problem(err: BaseException) -> None:
         traceback.print_exception(err, file=sys.stderr)
 
 
+def write_jsonl(items, output) -> None:
+    """Write each result as one JSON line (stdout or a file); report each failure as one line
+    and exit with status 1 if any document failed."""
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    failed = 0
+    try:
+        for item in items:
+            if isinstance(item, SitrepError):
+                failed += 1
+                report_problem(item)
+                continue
+            out.write(item.model_dump_json() + "\n")
+    finally:
+        if output:
+            out.close()
+    if failed:
+        typer.echo(f"{failed} document(s) failed", err=True)
+        raise typer.Exit(1)
+
+
 # Command modules register themselves on `app` when imported.
 from sitrep.cli import extract_cmd, store_cmd, eval_cmd, places_cmd, serve_cmd, incidents_cmd  # noqa: E402,F401
 

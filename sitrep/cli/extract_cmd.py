@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from sitrep.cli import app, report_problem
-from sitrep.errors import SitrepError
+from sitrep.cli import app, write_jsonl
 from sitrep.ingest import iter_documents
 from sitrep.pipeline import Options, Pipeline
 
@@ -22,18 +20,4 @@ def extract(
 ) -> None:
     """Extract events, claims and contradictions as JSON Lines, one line per document."""
     pipeline = Pipeline(Options(gazetteer=gazetteer))
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
-    failed = 0
-    try:
-        for item in pipeline.run(iter_documents(paths)):
-            if isinstance(item, SitrepError):
-                failed += 1
-                report_problem(item)
-                continue
-            out.write(item.model_dump_json() + "\n")
-    finally:
-        if output:
-            out.close()
-    if failed:
-        typer.echo(f"{failed} document(s) failed", err=True)
-        raise typer.Exit(1)
+    write_jsonl(pipeline.run(iter_documents(paths)), output)

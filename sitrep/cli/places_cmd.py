@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 import time
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from sitrep.cli import app, report_problem
-from sitrep.errors import SitrepError
+from sitrep.cli import app, write_jsonl
 
 gazetteer_app = typer.Typer(help="Build, extend and inspect the place gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
@@ -26,36 +24,10 @@ def places(
 ) -> None:
     """Every place name in each document, with offsets and its GeoNames entry (JSON Lines)."""
     from sitrep.ingest import iter_documents
-    from sitrep.model import PlacesResult
     from sitrep.pipeline import Options, Pipeline
 
     pipeline = Pipeline(Options(gazetteer=gazetteer))
-    resolver = pipeline.resolver
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
-    failed = 0
-    try:
-        for doc in iter_documents(paths):
-            if isinstance(doc, SitrepError):
-                failed += 1
-                report_problem(doc)
-                continue
-            try:
-                language = None
-                try:
-                    language = pipeline.language_of(doc)
-                except SitrepError:
-                    pass
-                found = resolver.locate(doc.text, language, demonyms=demonyms)
-                out.write(PlacesResult(doc_id=doc.id, places=found).model_dump_json() + "\n")
-            except SitrepError as err:
-                failed += 1
-                report_problem(err)
-    finally:
-        if output:
-            out.close()
-    if failed:
-        typer.echo(f"{failed} document(s) failed", err=True)
-        raise typer.Exit(1)
+    write_jsonl(pipeline.run(iter_documents(paths), task=lambda doc: pipeline.places(doc, demonyms=demonyms)), output)
 
 
 @gazetteer_app.command("build")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sitrep.lang.lexicon import Match
 from sitrep.lang.pack import LanguagePack
-from sitrep.lang.morph import nominative_name
+from sitrep.lang.morph import common_word, nominative_name
 from sitrep.lang.text import WORD_RE, fold
 
 CERTAINTY_ORDER = ("denied", "unconfirmed", "likely", "claimed", "confirmed")
@@ -80,7 +80,8 @@ class SourceFinder:
         # A proper name wins over the generic noun inside it ("Sudan Doctors' Union" is not
         # "doctors") and over a title right before it ("губернатора Вячеслава Гладкова").
         nouns = [n for n in nouns if not any(m.start <= n.start and n.end <= m.end for m in names)
-                 and not any(m.is_person and 0 <= m.start - n.end <= 2 for m in names)]
+                 and not _titles_a_name(n, names)]
+        actors = [a for a in actors if not _titles_a_name(a, names)]
         found = sorted(nouns + actors + names, key=lambda s: (s.start, -(s.end - s.start)))
         out: list[SourceMention] = []
         for mention in found:
@@ -114,7 +115,7 @@ class SourceFinder:
         role = getattr(a, "role", None)
         if canonical and kind not in (None, "civilians"):
             return SourceMention(a.start, a.end, canonical, _actor_source_type(kind), origin="actor")
-        if role and role not in ("civilians",):
+        if role and role not in ("civilians", "children"):
             label = role.replace("_", " ")
             adjective = self.adjective_of(a.country) if getattr(a, "country", None) else None
             return SourceMention(a.start, a.end, _capitalise(f"{adjective} {label}" if adjective else label),
@@ -144,8 +145,9 @@ class SourceFinder:
         for m in _CAP_NAME.finditer(text):
             start, end = m.span()
             words = m.group().split()
-            while words and fold(words[0]) in self.function_words:
-                start += len(words[0]) + 1
+            while words and (fold(words[0]) in self.function_words
+                             or (_sentence_start(text, start) and common_word(words[0], self.morphology, self.pack.code))):
+                start += len(words[0]) + 1  # "The", "Невдовзі" (soon): capitalised only by position
                 words = words[1:]
             while words and fold(words[-1]) in _NAME_CONNECTORS:
                 end -= len(words[-1]) + 1
@@ -262,6 +264,12 @@ def _sentence_start(text: str, position: int) -> bool:
     while i >= 0 and text[i] in " \t\"'«„“-–—•*⚡️\ufe0f":
         i -= 1
     return i < 0 or text[i] in ".!?\n:"
+
+
+def _titles_a_name(mention: SourceMention, names: list[SourceMention]) -> bool:
+    """A title or office right before a person's name ("the governor Oleh Syniehubov",
+    "главы администрации Павла Кириленко") is that person."""
+    return any(m.is_person and 0 <= m.start - mention.end <= 2 for m in names)
 
 
 def _mostly_covered(start: int, end: int, spans) -> bool:

@@ -22,7 +22,7 @@ def _analyzer(language: str):
 @lru_cache(maxsize=20000)
 def _nominative(word: str, language: str, case: str | None) -> tuple[str, str | None]:
     parses = _analyzer(language).parse(word)
-    named = [p for p in parses if any(t in p.tag for t in _NAME_TAGS) or p.tag.POS == "ADJF"]
+    named = [p for p in parses if set(str(p.tag).replace(" ", ",").split(",")) & set(_NAME_TAGS) or p.tag.POS == "ADJF"]
     if case:
         named = [p for p in named if p.tag.case == case] or named
     if not named or named[0].tag.case in (None, "nomn"):
@@ -46,3 +46,18 @@ def nominative_name(name: str, morphology: str | None, language: str) -> str:
         form, case = _nominative(word, language, case)
         out.append(form)
     return " ".join(out)
+
+
+_NOT_NAMES = {"ADVB", "CONJ", "PREP", "PRCL", "NPRO", "INTJ", "PRED", "ADJS", "VERB", "INFN", "GRND", "PRTF", "PRTS", "COMP", "NUMR"}
+
+
+@lru_cache(maxsize=20000)
+def common_word(word: str, morphology: str | None, language: str) -> bool:
+    """A word no name is made of ("Невдовзі": soon), by the pack's analyser; False without one."""
+    if morphology != "pymorphy3" or language not in ("ru", "uk"):
+        return False
+    parses = _analyzer(language).parse(word)
+    # Tag sets differ between the Russian and Ukrainian dictionaries: compare grammeme names.
+    if any(set(str(p.tag).replace(" ", ",").split(",")) & {"Name", "Surn", "Patr", "Geox", "Orgn"} for p in parses):
+        return False
+    return bool(parses) and parses[0].tag.POS in _NOT_NAMES

@@ -250,3 +250,29 @@ def test_admin1_names_in_current_spelling(real):
     assert gaz.admin1_name("SY", "12") == "Idlib" and gaz.admin1_name("CH", "AG") == "Aargau"
     found = by_mention(real.locate("Fighting was reported in Sagain Region of Myanmar.", "en"))
     assert found["Sagain Region"].admin1 == "Sagaing"
+
+
+@pytest.mark.parametrize("text, mention, country, feature", [
+    # "X (A, B)", "X (B)", "X, B": X lies in B, whose readings decide X's; B then means its division
+    ("Gunmen attacked a market in Al Mansurah (Aden) on Monday.", "Al Mansurah", "YE", None),
+    ("Gunmen attacked a market in Al Mansurah (Aden) on Monday.", "Aden", "YE", "ADM1"),
+    ("Militiamen raided Suntai village (Bali, Taraba) overnight.", "Bali", None, None),
+    ("Militiamen raided Suntai village (Bali, Taraba) overnight.", "Taraba", "NG", "ADM1"),
+    ("Residents marched in La Plata (Buenos Aires) on Sunday.", "La Plata", "AR", None),
+    ("Residents marched in La Plata (Buenos Aires) on Sunday.", "Buenos Aires", "AR", "ADM1"),
+    # a namesake outside the named division is not the place: the division stands for it
+    ("Gunmen clashed with vigilantes in Buruku (Chikun LGA, Kaduna) on Friday.", "Buruku", None, None),
+    ("Gunmen clashed with vigilantes in Buruku (Chikun LGA, Kaduna) on Friday.", "Kaduna", "NG", "ADM1"),
+    # a lower-case article hyphenated to a name ("al-Hasakeh") starts a name
+    ("Artillery shelled a village in al-Hasakeh on Tuesday.", "al-Hasakeh", "SY", None),
+    # a list is no containment
+    ("Protests spread to Kano, Kaduna and Abuja on Monday.", "Kaduna", "NG", "PPLA"),
+])
+def test_structured_containment_hints(real, text, mention, country, feature):
+    found = by_mention(real.locate(text, "en"))
+    if country is None:
+        assert mention not in found or found[mention].country == "NG", found.get(mention)
+        return
+    assert found[mention].country == country, found.get(mention)
+    if feature:
+        assert found[mention].feature == feature, found.get(mention)

@@ -246,3 +246,113 @@ def test_cli_jsonl_and_exports(tmp_path):
         assert len(json.loads(buf.getvalue())["features"]) == 4
         buf = io.StringIO()
         assert write_incident_export(opened, "jsonl", buf, as_of=D(2024, 4, 7)).written >= 3
+
+
+# -- facets of one document, actors, contradictions ------------------------------------------
+
+BAKHMUT = dict(name="Bakhmut", geonameid=712165, lat=48.595, lon=38.0, admin1="Donetsk Oblast", country="UA")
+KLISHCHIIVKA = dict(name="Klishchiivka", geonameid=None, lat=48.533, lon=37.967, admin1="Donetsk Oblast", country="UA")
+DISRUPTED = dict(etype="Strategic developments", sub="Disrupted weapons use", a1=RU, a2=None)
+
+
+def facet_corpus():
+    """Node inputs (doc_id, published, event): a report with facets (an interception beside the
+    strike, a region-level line), a round-up naming two far-apart cities, and other reports."""
+    p = D(2024, 4, 7)
+    return [
+        ("facets", p, ev("e1")), ("facets", p, ev("e2", **DISRUPTED)), ("facets", p, ev("e3", place=KHARKIV_REGION)),
+        ("kh-other", p, ev("e1", a1="Unidentified Armed Group (Ukraine)")),
+        ("odesa", p, ev("e1", place=ODESA)),
+        # One article, two cities 500 km apart, plus a placeless line: three events, two incidents.
+        ("roundup", p, ev("e1", place=MEREFA)), ("roundup", p, ev("e2", place=ODESA)),
+        ("roundup", p, ev("e3", place=None)),
+        ("intercept", p, ev("e1", **DISRUPTED)),  # another outlet's air-defence report: joins via e2
+        ("kh-later", D(2024, 4, 11), ev("e1", day=D(2024, 4, 10))),
+        # Different happenings of one article stay apart: a protest and a riot at one place, a
+        # town taken and a clash 7 km away.
+        ("niamey", p, ev("e1", place=ODESA, day=D(2024, 4, 3), etype="Protests", sub="Peaceful protest",
+                         a1="Protesters (Ukraine)", a2=None)),
+        ("niamey", p, ev("e2", place=ODESA, day=D(2024, 4, 3), etype="Riots", sub="Violent demonstration",
+                         a1="Rioters (Ukraine)", a2=None)),
+        ("bakhmut", p, ev("e1", place=BAKHMUT, day=D(2024, 4, 1), etype="Battles",
+                          sub="Non-state actor overtakes territory", a1="Wagner Group", a2=None)),
+        ("bakhmut", p, ev("e2", place=KLISHCHIIVKA, day=D(2024, 4, 1), etype="Battles", sub="Armed clash")),
+    ]
+
+
+def _facet_nodes(items=None):
+    opts = IncidentOptions()
+    return [node_from_event(d, d, p, e, opts) for d, p, e in (items or facet_corpus())]
+
+
+def _grouping(index):
+    return {i: sorted(m) for i, m in index.incidents().items()}
+
+
+def test_facets_of_one_document_join_without_chaining_places():
+    index = IncidentIndex(IncidentOptions())
+    index.add(_facet_nodes())
+    groups = sorted(sorted(f"{d}/{e}" for d, e in m) for m in index.incidents().values())
+    assert groups == [
+        ["bakhmut/e1"], ["bakhmut/e2"],
+        ["facets/e1", "facets/e2", "facets/e3", "intercept/e1", "kh-other/e1", "roundup/e1", "roundup/e3"],
+        ["kh-later/e1"],
+        ["niamey/e1"], ["niamey/e2"],
+        ["odesa/e1", "roundup/e2"],
+    ]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_facet_grouping_is_order_independent_and_incremental(seed):
+    whole = IncidentIndex(IncidentOptions())
+    whole.add(_facet_nodes())
+    items = facet_corpus()
+    docs = sorted({d for d, _, _ in items})
+    random.Random(seed).shuffle(docs)
+    inc = IncidentIndex(IncidentOptions())
+    for doc in docs:  # a document at a time (all its events together), in a random order
+        inc.add(_facet_nodes([it for it in items if it[0] == doc]))
+    assert _grouping(inc) == _grouping(whole)
+
+
+def test_unidentified_actors_do_not_count_against_a_match():
+    opts = IncidentOptions()
+    p = D(2024, 4, 24)
+    region = dict(KHARKIV_REGION)
+    a = node_from_event("a", "a", p, ev(place=region, a1="Unidentified Armed Group (Ukraine)", a2=CIV), opts)
+    b = node_from_event("b", "b", p, ev(place=region, a1=RU, a2="Government of Ukraine"), opts)
+    c = node_from_event("c", "c", p, ev(place=region, a1="Military Forces of Ukraine (2019-)", a2=None), opts)
+    from sitrep.resolve.incidents import score
+
+    assert score(a, b, opts) == 2  # same region, same sub-event type; the actors say nothing
+    assert score(b, c, opts) is None  # two identified, different perpetrators still count against
+
+
+def _member(doc_id, *claims, outlet="Outlet"):
+    from sitrep.resolve.incidents import Member
+
+    return Member(doc_id=doc_id, event=ev(), published=D(2024, 4, 7), outlet=outlet, content_hash=doc_id,
+                  claims=list(claims))
+
+
+def test_cross_contradictions_polarity_and_sources():
+    from sitrep.resolve.incidents import cross_contradictions
+
+    def found(a, b):
+        return [(c["attribute"], c["note"]) for c in cross_contradictions([_member("a", a), _member("b", b)])]
+
+    ua, gs = "Military Forces of Ukraine (2019-)", "General Staff of the Armed Forces of Ukraine"
+    # One side names the culprit, the other denies that very culprit.
+    assert found(cl("c1", "perpetrator", ua, "Vyacheslav Gladkov", certainty="claimed"),
+                 cl("c1", "perpetrator", ua, gs, certainty="denied")) == [
+        ("perpetrator", f"{ua} (Vyacheslav Gladkov) vs denied {ua} ({gs})")]
+    # A denied figure contradicts the same figure asserted, and a denied 0 any loss ...
+    assert found(cl("c1", "killed", 4, "Oleh Kiper"), cl("c1", "killed", 4, "Russian MoD", certainty="denied"))
+    assert found(cl("c1", "killed", 6, "Oleh Syniehubov"), cl("c1", "killed", 0, "Russian MoD", certainty="denied"))
+    # ... but not another figure, nor another denial.
+    assert not found(cl("c1", "killed", 6, "Oleh Syniehubov"), cl("c1", "killed", 4, "Russian MoD", certainty="denied"))
+    assert not found(cl("c1", "killed", 4, "A", certainty="denied"), cl("c1", "killed", 0, "B", certainty="denied"))
+    # Sources: one person spelled two ways is one source (a revision, not a contradiction) ...
+    assert not found(cl("c1", "killed", 1, "Serhiy Lyssak"), cl("c1", "killed", 2, "Serhiy Lysák"))
+    # ... a role title is not resolved to a person: "Governor" vs a named governor still counts.
+    assert found(cl("c1", "killed", 5, "Governor"), cl("c1", "killed", 6, "Oleh Syniehubov"))

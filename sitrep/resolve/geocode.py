@@ -56,6 +56,7 @@ class LanguageRules:
     person_verbs: set[str] = field(default_factory=set)  # "said Noma", "Nelson says"  # words before a person's name (Mr, President)
     not_places: set[str] = field(default_factory=set)  # folded names never taken as places alone
     street_nouns: set[str] = field(default_factory=set)  # "Kingsley Road", "Atlantic Avenue": a street, not the place
+    particles: frozenset[str] = frozenset()  # lower-case articles hyphenated to a name: al-Hasakeh, el-Mina
     home_countries: frozenset[str] = frozenset()  # where this script's names of small places are native
     minor: set[tuple[str, ...]] = field(default_factory=set)  # second-level nouns: county, district
     before_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
@@ -93,6 +94,7 @@ def language_rules(code: str | None) -> LanguageRules:
         titles={fold(w) for w in data.get("person_titles") or [] if isinstance(w, str)},
         not_places={fold(w) for w in data.get("not_places") or [] if isinstance(w, str)},
         home_countries=frozenset(str(c).upper() for c in data.get("home_countries") or []),
+        particles=frozenset(str(w).lower() for w in data.get("name_particles") or []),
         street_nouns={fold(w) for w in data.get("street_nouns") or [] if isinstance(w, str)},
     )
 
@@ -236,6 +238,47 @@ def near_cue(text: str, start: int, language: str | None) -> bool:
     return False
 
 
+# Structured hints of containment: "X, B", "X (B)", "X town (A, B)", "(A, B)", "X in B", "X town in the
+# countryside of B": X lies in B (a division, a country, or a town standing for its division).
+_HINT_COMMA = re.compile(r"\s*,\s*$")
+_HINT_PAREN = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}\(\s*(?:[^(),\n]{1,60},\s*)?$")
+_HINT_IN = re.compile(r"(?:(?:\s+[a-z][\w'’-]*){0,2}?\s+in\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?"
+                      r"|\s+(?:district|province|governorate|region|countryside|outskirts|suburbs?|village|town|"
+                      r"municipality|county|state|area|sector|township|subdivision|department)\s+(?:of|in)\s+(?:the\s+)?)$")
+_HINT_CLOSE = re.compile(r"\s*[),;.]|\s*$|\s+(?:and|or)\b|\s+[a-z]")
+
+
+def _hints(text: str, mentions: list) -> list[tuple[Any, Any, bool]]:
+    """(inner, container, strong) pairs of mentions: strong = a comma or parenthesis states it."""
+    out = []
+    live = [m for m in mentions if m.ids]
+    for x, a in enumerate(live):
+        for b in live[x + 1 : x + 4]:
+            if b.start - a.end > 80:
+                break
+            if b.surface.isupper():  # "Owerri (FUTO)": an acronym contains nothing
+                continue
+            gap = text[a.end : b.start]
+            if "\n" in gap or "." in gap.replace("St.", ""):
+                break
+            tail = text[b.end : b.end + 12]
+            if _HINT_COMMA.fullmatch(gap) and b is live[x + 1]:
+                # "X, B)" / "X, B," / "X, B." : B closes the phrase (a list "W, X, B and C" is no hint)
+                if not re.match(r"\s*(?:[),;.]|$)", tail) or re.match(r",\s*[A-Z]", tail) \
+                        or re.search(r"(?:,|\band)\s*$", text[max(0, a.start - 6) : a.start]):
+                    break
+                inside = "(" in text[max(0, a.start - 70) : a.start].rsplit(")", 1)[-1]
+                out.append((a, b, True if inside or re.match(r"\s*\)", tail) else None))
+            elif _HINT_PAREN.fullmatch(gap) and re.match(r"\s*\)", tail):
+                out.append((a, b, True))
+            elif b is live[x + 1] and _HINT_IN.fullmatch(gap):
+                out.append((a, b, False))
+            else:
+                continue
+            break
+    return out
+
+
 class Geocoder:
     """Implements `sitrep.services.PlaceResolver` over a `Gazetteer`."""
 
@@ -256,7 +299,8 @@ class Geocoder:
         return cls(Gazetteer(Path(path)))
 
     # ---------------------------------------------------------------- recognition
-    def _tokens(self, text: str) -> list[_Token]:
+    def _tokens(self, text: str, particles: frozenset[str] = frozenset()) -> list[_Token]:
+        """Word tokens; a name after a lower-case article particle ("al-Hasakeh") counts as capitalised."""
         out = []
         append = out.append
         for m in _TOKEN.finditer(text):
@@ -276,18 +320,19 @@ class Geocoder:
                 if pos and len(word) > 3:
                     word = word[: pos.start()]
                     end = start + len(word)
-            cap = word[:1].isupper()
+            cap = word[:1].isupper() or (bool(particles) and "-" in word[:5]
+                                         and word.split("-", 1)[0] in particles and word.split("-", 1)[1][:1].isupper())
             initial = cap and (start == 0 or bool(_SENTENCE_END.search(text, max(0, start - 4), start)))
             append(_Token(word, start, end, _fold_word(word), cap, initial))
         return out
 
     def locate(self, text: str, language: str | None, *, context: Sequence[str] = (), demonyms: bool = False) -> list[PlaceMention]:
         rules = language_rules(language)
-        tokens = self._tokens(text)
+        tokens = self._tokens(text, rules.particles)
         mentions, cue_countries = self._recognise(text, tokens, rules, demonyms)
         for c in context:
             cue_countries.add(c.upper()) if len(c) == 2 else None
-        self._resolve(mentions, cue_countries, rules.home_countries)
+        self._resolve(mentions, cue_countries, rules.home_countries, _hints(text, mentions))
         out = []
         for m in mentions:
             p = m.chosen
@@ -544,7 +589,8 @@ class Geocoder:
         return keep, cue_countries
 
     # ---------------------------------------------------------------- resolution
-    def _resolve(self, mentions: list[_Mention], cue_countries: set[str], rules_home: frozenset[str] = frozenset()) -> None:
+    def _resolve(self, mentions: list[_Mention], cue_countries: set[str], rules_home: frozenset[str] = frozenset(),
+                 hints: Sequence[tuple[_Mention, _Mention, bool | None]] = ()) -> None:
         all_ids = {g for m in mentions for g, _, _ in m.ids}
         places = self.gazetteer.places(all_ids)
         # demonym mentions resolve to their country
@@ -628,6 +674,7 @@ class Geocoder:
                         m.scores[gid] = sc
             if m.scores:
                 m.chosen = places[max(m.scores, key=m.scores.get)]
+        self._contain(hints, places)
         for m in live:
             m.key = key(m.surface)  # type: ignore[attr-defined]
             if len(m.scores) > 8:  # readings far below the best cannot win on coherence bonuses
@@ -690,6 +737,8 @@ class Geocoder:
                 p = m.chosen
                 if p is None or p.fclass != "P" or not any(v - {id(m)} for v in focus_of.values()) or in_focus(m, focus_of):
                     continue
+                if getattr(m, "container", False) and p.fcode in ("PPLA", "PPLC"):
+                    continue  # "Qabbour in al-Hasakeh": a seat named as what something lies in stands for its division
                 if p.country in rules_home and not m.surface.isascii():
                     continue  # "Бахмута" in Ukrainian: Cyrillic names of small places are names of places where Cyrillic is written
                 # its own spelling ("Cork"), not a spelling that only folds into its key ("Mass" ~ Miass)
@@ -758,6 +807,70 @@ class Geocoder:
                     m.chosen = None
                     m.ids = []
         mentions[:] = [m for m in mentions if m.chosen is not None or m.ids]
+
+    def _contain(self, hints, places: dict[int, Place]) -> None:
+        """Structured hints of containment ("Enma market (Al Mansurah, Aden)", "Suntai (Bali, Taraba)",
+        "La Plata (Buenos Aires)", "Shadadah in Al-Hasakeh"): the pair of readings that puts the inner place
+        in the container (its division, or its country) wins; the container then means its division. A comma
+        or a parenthesis rules out inner readings in other countries, and an inner place with no reading
+        in the container's country is dropped rather than guessed."""
+        for a, b, strong in reversed(hints):
+            b.container = True  # type: ignore[attr-defined]
+            if not b.scores or (a.chosen is not None and a.chosen.fcode in ("ADM1", "PCLI", "CONT", "RGN")):
+                continue
+            opts = dict(b.scores)
+            division: dict[int, int] = {}  # a seat city's reading -> its division's reading
+            for gid, sc in b.scores.items():
+                q = places[gid]
+                if q.fcode in ("PPLA", "PPLC") and q.admin1:
+                    adm = self.gazetteer.admin1_ids.get((q.country, q.admin1))
+                    if adm is not None and adm != gid:
+                        got = self.gazetteer.places([adm])
+                        if adm in got:
+                            places.setdefault(adm, got[adm])
+                            division[gid] = adm
+
+            def bonus(p: Place, q: Place) -> float:
+                if p.fcode in ("PCLI", "CONT", "RGN") or p.country != q.country:
+                    return 0.0
+                if q.fcode != "PCLI" and q.admin1 and p.admin1 == q.admin1:
+                    return 3.0
+                return 1.5
+
+            def value(gid: int) -> float:  # readings that agree beat bigger ones that do not
+                q = places[gid]
+                inner = max((sc + {3.0: 4.0, 1.5: 1.0}.get(bonus(places[g], q), 0.0) for g, sc in a.scores.items()),
+                            default=0.0)
+                return opts[gid] + inner
+
+            qid = max(opts, key=value)
+            q = places[qid]
+            inside = {g for g in a.scores if bonus(places[g], q) >= 3.0}
+            if a.scores:
+                for g in a.scores:
+                    a.scores[g] += bonus(places[g], q)
+                if strong is not False:
+                    # "Buruku (Chikun LGA, Kaduna)": a reading outside the named division is a namesake
+                    same = inside if strong is True and q.fcode != "PCLI" else \
+                        {g for g in a.scores if places[g].country == q.country}
+                    if same:
+                        a.scores = {g: sc for g, sc in a.scores.items() if g in same}
+                    elif q.fcode in ("ADM1", "PCLI", "PPLA", "PPLC") and opts[qid] >= 6.0 \
+                            and not (a.chosen is not None and a.chosen.population >= 100_000
+                                     and any(g == a.chosen.geonameid and kind == 0 for g, kind, _ in a.ids)):
+                        a.scores, a.ids, a.chosen = {}, [], None
+                if a.scores:
+                    a.chosen = places[max(a.scores, key=a.scores.get)]
+            # the container is the division when something lies in it, or when a parenthesis closes on it
+            adm = division.get(qid)
+            if adm is not None and (inside or (strong is True and not a.scores)):
+                b.scores = {adm: max(b.scores.values()) + 1.0}
+                qid = adm
+            elif q.fcode == "ADM1" and (inside or strong is True):
+                b.scores = {qid: max(b.scores.values()) + 1.0}
+            elif inside:
+                b.scores[qid] = max(b.scores.values()) + 0.5
+            b.chosen = places[max(b.scores, key=b.scores.get)]
 
     def _countries(self, codes: set[str]) -> dict[str, Place]:
         rows = self.gazetteer.conn.execute(

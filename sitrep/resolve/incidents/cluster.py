@@ -2,9 +2,14 @@
 
 The grouping is a function of the *set* of nodes only, never of the order they arrived in:
 
+0. within each document, events that are facets of one happening (match.facet: same day,
+   same place, the same happening told twice or a context event beside it) are joined; a weak
+   event that is a facet of exactly one best strong event of its own document is anchored
+   there and takes no part in steps 2-3;
 1. strong nodes (precise places) form connected components over linking pairs (match.score);
-2. a weak node (region only / no place) joins the component of its best strong neighbour,
-   best = highest score, ties broken by the neighbour's canonical order;
+2. each remaining unit of weak nodes (region only / no place: one node, or a document's weak
+   facets) joins the component of its best strong neighbour, best = highest score, ties broken
+   by the neighbour's canonical order;
 3. weak nodes with no strong neighbour form components among themselves.
 
 Incident ids hash the earliest member in canonical order (published, content hash, event id),
@@ -22,7 +27,7 @@ import hashlib
 from collections import defaultdict
 from typing import Callable, Iterable
 
-from sitrep.resolve.incidents.match import Node, score
+from sitrep.resolve.incidents.match import Node, facet, score
 from sitrep.resolve.incidents.options import DEFAULT_OPTIONS, IncidentOptions
 
 Key = tuple[str, str]  # (doc_id, event_id)
@@ -164,25 +169,34 @@ class IncidentIndex:
     def group(self, keys: set[Key]) -> dict[str, list[Key]]:
         """Incidents over exactly ``keys`` (a closed set: see module doc), id -> members."""
         uf = _UnionFind()
-        nbrs = {k: self.neighbours(self.nodes[k]) for k in keys}
-        weak_free = []
+        nodes = self.nodes
+        nbrs = {k: self.neighbours(nodes[k]) for k in keys}
         for k in sorted(keys):
-            node = self.nodes[k]
             uf.find(k)
-            if node.strong:
-                for _, o in nbrs[k]:
-                    if o in keys and self.nodes[o].strong:
-                        uf.union(k, o)
+        # 0. Facets within one document (match.facet): precise events at the same place join; a
+        # vague one joins its document's one best precise facet and then goes nowhere else.
+        anchored = self._facets(keys, uf)
+        # 1. Strong nodes over linking pairs.
         for k in sorted(keys):
-            node = self.nodes[k]
-            if node.strong:
-                continue
-            strong = [(s, o) for s, o in nbrs[k] if self.nodes[o].strong and o in keys]
+            if nodes[k].strong:
+                for _, o in nbrs[k]:
+                    if o in keys and nodes[o].strong:
+                        uf.union(k, o)
+        # 2. Each unit of weak nodes (one, or a document's weak facets) joins its best strong
+        # neighbour: highest score, then the neighbour's canonical order.
+        units: dict[Key, list[Key]] = defaultdict(list)
+        for k in sorted(keys):
+            if not nodes[k].strong and k not in anchored:
+                units[uf.find(k)].append(k)
+        weak_free = []
+        for unit in units.values():
+            strong = [(s, o) for k in unit for s, o in nbrs[k] if o in keys and nodes[o].strong]
             if strong:
-                best = min(strong, key=lambda so: (-so[0], self.nodes[so[1]].order))
-                uf.union(k, best[1])
+                best = min(strong, key=lambda so: (-so[0], nodes[so[1]].order))
+                uf.union(unit[0], best[1])
             else:
-                weak_free.append(k)
+                weak_free.extend(unit)
+        # 3. Weak nodes with no strong neighbour, among themselves.
         free = set(weak_free)
         for k in weak_free:
             for _, o in nbrs[k]:
@@ -193,9 +207,43 @@ class IncidentIndex:
             comps[uf.find(k)].append(k)
         out = {}
         for members in comps.values():
-            members.sort(key=lambda k: self.nodes[k].order)
-            out[incident_id(self.nodes[members[0]])] = members
+            members.sort(key=lambda k: nodes[k].order)
+            out[incident_id(nodes[members[0]])] = members
         return out
+
+    def _facets(self, keys: set[Key], uf: _UnionFind) -> set[Key]:
+        """Union the facets of each document's events; returns the weak nodes anchored to a
+        strong event of their own document."""
+        by_doc: dict[str, list[Key]] = defaultdict(list)
+        for k in sorted(keys):
+            by_doc[k[0]].append(k)
+        anchored = set()
+        for ks in by_doc.values():
+            if len(ks) < 2:
+                continue
+            events = [self.nodes[k] for k in ks]
+            strong = [n for n in events if n.strong]
+            weak = [n for n in events if not n.strong]
+            for i, a in enumerate(strong):
+                for b in strong[i + 1:]:
+                    if facet(a, b, self.options) is not None:
+                        uf.union(a.key, b.key)
+            loose = []
+            for w in weak:
+                cands = [(s, n) for n in strong if (s := facet(w, n, self.options)) is not None]
+                top = max((s for s, _ in cands), default=None)
+                best = {uf.find(n.key) for s, n in cands if s == top}
+                if len(best) == 1:  # unambiguous: the one happening of its document it belongs to
+                    uf.union(w.key, best.pop())
+                    anchored.add(w.key)
+                else:
+                    loose.append(w)
+            for i, a in enumerate(loose):
+                for b in loose[i + 1:]:
+                    s = facet(a, b, self.options)
+                    if s is not None and s >= 1:
+                        uf.union(a.key, b.key)
+        return anchored
 
     def closure(self, seed: set[Key]) -> set[Key]:
         """``seed`` plus everything whose incident can change with it (see module doc)."""

@@ -5,6 +5,8 @@ first-reported time and the contradictions between documents."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -15,6 +17,7 @@ from sitrep.model import COUNT_ATTRIBUTES, Claim, Contradiction, Event
 _STATE_ATTRIBUTES = ("captured", "controls", "occurred")
 _POSITIVE = ("asserted", "reported", "claimed", "confirmed", "likely")
 _FAR = "9999-12-31"
+_DOUBLED = re.compile(r"(\w)\1+")
 
 
 @dataclass
@@ -66,26 +69,66 @@ def _vote(members: list[Member], value: Callable[[Member], Hashable | None],
 
 
 def _source_key(claim: Claim, m: Member) -> str:
-    return (claim.source or f"outlet:{m.outlet or m.doc_id}").casefold()
+    """Who makes the claim, for "different sources": the claim's source normalised for spelling
+    (case, diacritics, doubled letters: "Serhiy Lyssak" = "Serhiy Lysak"), else the outlet.
+
+    Role titles are NOT resolved to people: "Governor" in one article and "Oleh Syniehubov" in
+    another are different keys, so if their figures differ the pair is a contradiction. Telling
+    that they are one person (a toll revised by its own source rather than contested) needs the
+    extractor to resolve the title to the name the article gives; guessing it here would hide
+    real disagreements between a named official and an unnamed "governor" of another side.
+    """
+    if not claim.source:
+        return f"outlet:{m.outlet or m.doc_id}".casefold()
+    text = unicodedata.normalize("NFKD", claim.source.casefold())
+    text = "".join(ch for ch in text if ch.isalnum() or ch.isspace())
+    return _DOUBLED.sub(r"\1", " ".join(text.split()))
+
+
+def _denied(c: Claim) -> bool:
+    return c.certainty == "denied"
 
 
 def _value_key(c: Claim) -> str:
     if c.attribute in _STATE_ATTRIBUTES:
-        return "denied" if c.certainty == "denied" else "affirmed"
-    return str(c.value).casefold()
+        return "denied" if _denied(c) else "affirmed"
+    return ("not " if _denied(c) else "") + str(c.value).casefold()
 
 
 def _conflict(a: Claim, b: Claim) -> bool:
-    if a.attribute in COUNT_ATTRIBUTES and a.attribute == b.attribute:
-        if isinstance(a.value, int) and isinstance(b.value, int) and a.value != b.value:
-            return not (a.subject and b.subject and a.subject != b.subject and 0 not in (a.value, b.value))
+    """Can both claims be true? Counts: different figures, or one source denies the figure the
+    other gives (a denied 0 / no figure denies any loss). Perpetrator: different culprits, or
+    one denies the culprit the other names. States: denied vs affirmed."""
+    if a.attribute != b.attribute:
         return False
-    if a.attribute in _STATE_ATTRIBUTES and a.attribute == b.attribute:
+    if a.attribute in COUNT_ATTRIBUTES:
+        if not (_count(a.value) and _count(b.value)) and not (_denied(a) or _denied(b)):
+            return False
+        if a.subject and b.subject and a.subject != b.subject and 0 not in (a.value, b.value):
+            return False  # 3 soldiers vs 5 civilians: different groups
+        if _denied(a) and _denied(b):
+            return False
+        if _denied(a) or _denied(b):
+            neg, pos = (a, b) if _denied(a) else (b, a)
+            if not _count(pos.value) or pos.value == 0:
+                return False
+            return neg.value in (None, 0) or neg.value == pos.value
+        return a.value != b.value
+    if a.attribute in _STATE_ATTRIBUTES:
         cs = {a.certainty, b.certainty}
         return "denied" in cs and bool(cs & set(_POSITIVE))
-    if a.attribute == b.attribute == "perpetrator" and a.value and b.value:
-        return str(a.value).casefold() != str(b.value).casefold()
+    if a.attribute == "perpetrator" and a.value and b.value:
+        same = str(a.value).casefold() == str(b.value).casefold()
+        if _denied(a) and _denied(b):
+            return False
+        if _denied(a) or _denied(b):
+            return same
+        return not same
     return False
+
+
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def cross_contradictions(members: list[Member]) -> list[dict[str, Any]]:
@@ -121,9 +164,15 @@ def cross_contradictions(members: list[Member]) -> list[dict[str, Any]]:
         entry["claims"].sort(key=lambda r: (r["doc_id"], r["claim"]))
         entry["positions"] = positions
         entry["note"] = " vs ".join(
-            f"{p['value'] if p['value'] is not None else p['certainty']} ({p['source'] or 'outlet'})" for p in positions)
+            f"{_shown(p)} ({p['source'] or 'outlet'})" for p in positions)
         out.append(entry)
     return out
+
+
+def _shown(p: dict[str, Any]) -> str:
+    if p["value"] is None:
+        return str(p["certainty"])
+    return f"denied {p['value']}" if p["certainty"] == "denied" else str(p["value"])
 
 
 def _location(m: Member):

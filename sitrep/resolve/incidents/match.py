@@ -8,6 +8,15 @@ A pair of events from different documents is linked when
 * their places are not incompatible (precision-aware, see ``place_score``),
 
 and the score ``place + actors + same sub-event type - type mismatch`` reaches ``min_score``.
+Actors: +1 when the two events share an actor, -1 when both name *identified* actors and share
+none; "Unidentified ..." and "Civilians (...)" say nothing about who the other side coded, so
+they never count against a pair ("Unidentified Armed Group" in one report and "Military Forces
+of Russia" in another is the usual disagreement, not two incidents).
+
+Within one document (``facet``): events of the same day at the same place (or, for a
+region-only event, in the same region) that are one happening told twice (same type) or a
+context event beside it (an air-defence interception, "Strategic developments") are facets.
+They stay separate events but belong to one incident (cluster.py).
 
 A node is *strong* when its place is precise (geo_precision 1-2 with coordinates or a
 GeoNames id) and *weak* otherwise (only a region, or no place). Strong nodes link to each
@@ -55,6 +64,7 @@ class Node:
     precision: int | None
     actors: frozenset[str] = field(default_factory=frozenset)
     strong: bool = False
+    known_actors: frozenset[str] = field(default_factory=frozenset)  # actors minus unidentified/civilians
 
     @property
     def key(self) -> tuple[str, str]:
@@ -96,8 +106,13 @@ def node_from_event(doc_id: str, content_hash: str, published: dt.date | None, e
         geonameid=loc.geonameid if loc else None,
         lat=loc.lat if loc else None, lon=loc.lon if loc else None,
         precision=loc.geo_precision if loc else None,
-        actors=actors, strong=precise,
+        actors=actors, strong=precise, known_actors=frozenset(a for a in actors if not _uninformative(a)),
     )
+
+
+def _uninformative(actor: str) -> bool:
+    """Actors that do not identify a side: "Unidentified Armed Group (X)", "Civilians (X)"."""
+    return actor.startswith(("unidentified", "civilians"))
 
 
 def place_score(a: Node, b: Node, options: IncidentOptions) -> int | None:
@@ -140,7 +155,51 @@ def score(a: Node, b: Node, options: IncidentOptions) -> int | None:
     if place is None:
         return None
     actors = 0
-    if a.actors and b.actors:
-        actors = 1 if a.actors & b.actors else -1
+    if a.actors & b.actors:
+        actors = 1
+    elif a.known_actors and b.known_actors:
+        actors = -1
     total = place + actors + (1 if a.sub_event_type == b.sub_event_type else 0) - penalty
     return total if total >= options.min_score else None
+
+
+# Event types that accompany another event of the same happening in one report (an
+# interception, an arrest, looting): ACLED codes them as Strategic developments.
+_CONTEXT_TYPES = frozenset({"Strategic developments"})
+
+
+def facet(a: Node, b: Node, options: IncidentOptions) -> int | None:
+    """Two events of ONE document as facets of one happening: the place score (3 same place,
+    1 same region, 0 one side has no place), or None when they are separate happenings.
+
+    Same day (overlapping date spans, no window: the article dates both) and the same place
+    (same GeoNames id or within ``same_km``; for a region-only event, its region; or no place
+    at all), and either
+
+    * one of them is a context event (Strategic developments, e.g. the air-defence
+      interception of the strike it sits beside), or
+    * both have the same event and sub-event type and no conflicting identified actors (the
+      article restating one strike, e.g. once for the city and once for the district).
+
+    Different sub-event types in one article (a protest and a riot, a town overtaken and a
+    clash in the next village) are different happenings, as ACLED codes them. A region-only or
+    placeless event is a facet of at most one precise event of its document (cluster.py), so
+    it cannot chain two places the article keeps apart.
+    """
+    if a.doc_id != b.doc_id or a.event_id == b.event_id or a.vague or b.vague:
+        return None
+    if max(a.d0, b.d0) > min(a.d1, b.d1):  # type: ignore[type-var,operator]
+        return None
+    if a.event_type in _CONTEXT_TYPES or b.event_type in _CONTEXT_TYPES:
+        if a.event_type == b.event_type:
+            return None  # two context events: nothing to attach them to
+    elif (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
+        return None
+    elif not (a.actors & b.actors) and a.known_actors and b.known_actors:
+        return None
+    place = place_score(a, b, options)
+    if place is None or (a.strong and b.strong and place < 3):
+        return None
+    if place == 0 and not (a.name is None and a.country is None or b.name is None and b.country is None):
+        return None  # both have places, of different precision, not known to be in one region
+    return place

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.extract.actors import actor_after, actor_label, nearest_actor, nearest_actor_any, victim_subject
+from sitrep.extract.actors import CIVILIAN_ROLES, actor_after, actor_label, nearest_actor, nearest_actor_any, victim_subject
 from sitrep.extract.events import DraftEvent
 from sitrep.extract.labels import sub_of
 from sitrep.extract.numbers import NumberMention
@@ -83,7 +83,8 @@ class ClaimFinder:
         for cue in self.perpetrator.find(folded, s, e)[:1]:
             # "X blamed the army": the accused follows the cue; "X claimed responsibility":
             # the subject did it. A blame without a named culprit is still a position.
-            accused = actor_after(actor_mentions, cue, e) or nearest_actor(actor_mentions, cue, s, e)
+            armed = [a for a in actor_mentions if getattr(a, "role", None) not in CIVILIAN_ROLES]  # victims do not attack
+            accused = actor_after(armed, cue, e) or nearest_actor(armed, cue, s, e)
             attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
             if accused is None and attribution.source is None:
                 continue

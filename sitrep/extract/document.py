@@ -144,7 +144,10 @@ class ArticleCoder:
         return any(v.start - place.end <= 2 for v in self.sources.speech.find(folded, place.end, place.end + 20))
 
     def _is_measure(self, folded: str, n: NumberMention) -> bool:
-        """A figure followed by a unit ("40 km", "20 years old") measures something; it counts nobody."""
+        """A figure followed by a unit ("40 km", "20 years old") measures something; it counts nobody.
+        So does a figure joined to a word by a hyphen ("58-year-old", "58-річний", "58-летний")."""
+        if folded[n.end:n.end + 1] == "-" and folded[n.end + 1:n.end + 2].isalpha():
+            return True
         return any(m.start <= n.end + 2 for m in self.units.find(folded, n.end, n.end + 16))
 
 

@@ -300,7 +300,8 @@ def _resolve_bare_noun(mention: SourceMention, earlier: list[SourceMention]) -> 
     words = set(mention.name.casefold().split())
     for prior in reversed(earlier):
         # Only the same kind of source: "siły" (forces) is not the Ukrainian army named before.
-        same_kind = prior.noun == mention.noun or (prior.noun is None and prior.origin == "noun")
+        # ("the ministry" is the generic noun: it refers back to whichever ministry was named.)
+        same_kind = prior.noun == mention.noun or mention.noun == "ministry" or (prior.noun is None and prior.origin == "noun")
         if same_kind and prior.name != mention.name and words < set(prior.name.casefold().split()):
             return SourceMention(mention.start, mention.end, prior.name, prior.type, prior.is_person, prior.origin, prior.noun)
     return mention

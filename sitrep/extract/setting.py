@@ -39,7 +39,8 @@ class PlaceChooser:
                     return fallback, (last_place[2] if last_place and fallback is last_place[1] else False)
         if sent_places:
             specific = [p for p in sent_places if p.feature not in REGION_FEATURES]
-            pool = specific or sent_places
+            divisions = [p for p in sent_places if p.feature not in COUNTRY_FEATURES]
+            pool = specific or divisions or sent_places  # a town, else a region, else the country
             # The place of an event mostly follows its trigger ("fighting rages in Khartoum").
             best = min(pool, key=lambda p: p.start - trig.start if p.start >= trig.start else 2 * (trig.start - p.start))
             return best, self.is_near(folded, best, 0)

@@ -114,3 +114,11 @@ def test_a_capital_speaking_is_not_the_place_of_the_event(pipeline):
     text = "Shelling hit Nikopol on Monday, killing two. Moscow denied targeting civilians."
     result = code(pipeline, text, "en")
     assert result.events and all(e.location is None or e.location.name != "Moscow" for e in result.events)
+
+
+def test_a_district_of_the_city_in_view_stays_in_that_city(pipeline):
+    text = ("Russian drones hit Kharkiv overnight, the governor said. "
+            "Two of them struck apartment blocks in the Shevchenkivskyi district, wounding five.")
+    result = code(pipeline, text, "en")
+    assert result.events
+    assert all(e.location and e.location.admin1 == "Kharkiv Oblast" for e in result.events)

@@ -77,7 +77,8 @@ class ArticleCoder:
             s, e = sent.start, sent.end
             # "Kijów zażądał ...", "Washingtonul a susținut ...": a capital speaking for its
             # government is an actor, not where anything happened.
-            sent_places = [p for p in places if s <= p.start < e and not self._speaks(folded, p)]
+            sent_places = [p for p in places if s <= p.start < e and not self._speaks(folded, p)
+                           and not self.places.stray_district(folded, p, doc_place)]
             sent_dates = [d for d in dates if s <= d.start < e]
             if last_date and last_date[0] != sent.paragraph:
                 last_date = None

@@ -25,6 +25,15 @@ class PlaceChooser:
 
     def __init__(self, pack: LanguagePack):
         self.near = lexicon_from({"near": _near_cues(pack)})
+        nouns = (pack.section("places", "region_nouns") or {}).get("second_level") or []
+        self.district = lexicon_from({"district": [n for n in nouns if isinstance(n, str)]})
+
+    def stray_district(self, folded: str, place: PlaceMention, doc_place: PlaceMention | None) -> bool:
+        """"the Shevchenkivskyi district", "в Дніпровському районі": a city district that the
+        gazetteer only knows as a namesake in another region is part of the city in view."""
+        if doc_place is None or not doc_place.admin1 or place.admin1 == doc_place.admin1:
+            return False
+        return any(m.start <= place.end + 1 for m in self.district.find(folded, place.start, place.end + 16))
 
     def is_near(self, folded: str, place: PlaceMention, floor: int) -> bool:
         lo = max(floor, place.start - 40)

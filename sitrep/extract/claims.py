@@ -69,7 +69,10 @@ class ClaimFinder:
                     value = number.value
                     used_numbers.add(number.start)
                 elif attribution.source is not None and number is None:
-                    out.append(make_claim(counter, "other", None, victim_subject(actor_mentions, cue, s, e), text, sent, attribution, certainty, cue.start))
+                    # Casualties without a figure: a denial of deaths is a position on the toll
+                    # ("the ministry denied any civilian deaths"); anything else is an unquantified claim.
+                    attribute = cue.label if certainty == "denied" else "other"
+                    out.append(make_claim(counter, attribute, None, victim_subject(actor_mentions, cue, s, e), text, sent, attribution, certainty, cue.start))
                     continue
                 else:
                     continue
@@ -168,7 +171,11 @@ def make_claim(counter, attribute, value, subject, text, sent, attribution, cert
 # -- the value of a claim -------------------------------------------------------------------------
 
 def number_for(numbers: list[NumberMention], cue: Match, folded: str, used: set[int]) -> NumberMention | None:
-    """The count that a casualty cue quantifies: closest before it, else just after it."""
+    """The count that a casualty cue quantifies: inside a cue with a gap ("уничтожено до 40
+    военнослужащих"), else closest before it, else just after it."""
+    inside = [n for n in numbers if cue.start <= n.start and n.end <= cue.end and n.start not in used and n.value]
+    if inside:
+        return inside[0]
     before = [n for n in numbers if n.end <= cue.start and cue.start - n.end <= 60 and n.start not in used]
     before = [n for n in before if not re.search(r"[.;:]", folded[n.end:cue.start])]
     after = [n for n in numbers if n.start >= cue.end and n.start - cue.end <= 25 and n.start not in used]

@@ -25,7 +25,8 @@ def _conflict(a: Claim, b: Claim, same_happening) -> str | None:
     who_a, who_b = a.source or "outlet", b.source or "outlet"
     if a.attribute == b.attribute and a.attribute in COUNT_ATTRIBUTES + ("size",):
         if isinstance(a.value, int) and isinstance(b.value, int) and a.value != b.value:
-            if a.attribute != "size" and a.subject and b.subject and a.subject != b.subject and 0 not in (a.value, b.value):
+            if a.attribute != "size" and _side(a.subject) and _side(b.subject) and _side(a.subject) != _side(b.subject) \
+                    and 0 not in (a.value, b.value):
                 return None  # different victims: both can be true
             return f"{a.attribute}: {a.value} ({who_a}) vs {b.value} ({who_b})"
     if _polarity(a) != _polarity(b) and _same_question(a, b):
@@ -38,6 +39,23 @@ def _conflict(a: Claim, b: Claim, same_happening) -> str | None:
         return f"perpetrator: {a.value} ({who_a}) vs {b.value} ({who_b})"
     if a.attribute == "other" and b.attribute in COUNT_ATTRIBUTES and b.value == 0 and a.source and b.source:
         return f"casualties claimed ({who_a}) vs none ({who_b})"
+    return None
+
+
+_CIVILIAN_WORDS = ("civilian", "women", "children", "residents", "people", "journalists", "workers", "students")
+_ARMED_WORDS = ("military", "forces", "soldiers", "fighters", "militants", "group", "police", "army", "troops")
+
+
+def _side(subject: str | None) -> str | None:
+    """Civilians or combatants: counts of different sides can both be true, counts of one
+    side cannot, however each source names the victims."""
+    if not subject:
+        return None
+    low = subject.casefold()
+    if any(w in low for w in _CIVILIAN_WORDS):
+        return "civilian"
+    if any(w in low for w in _ARMED_WORDS):
+        return "armed"
     return None
 
 

@@ -276,3 +276,10 @@ def test_structured_containment_hints(real, text, mention, country, feature):
     assert found[mention].country == country, found.get(mention)
     if feature:
         assert found[mention].feature == feature, found.get(mention)
+
+
+def test_declined_multiword_names_decline_every_word():
+    from sitrep.resolve.geocode import _variants
+
+    rules = [("а", ""), ("ого", "ий")]
+    assert "Часов Яр" in _variants("Часова Яра", rules)

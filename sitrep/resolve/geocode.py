@@ -140,6 +140,15 @@ def _variants(word: str, rules: list[tuple[str, str]]) -> list[str]:
     for suffix, repl in rules:
         if last.endswith(suffix) and len(last) - len(suffix) >= 3:
             out.append(word[: len(word) - len(suffix)] + repl)
+    parts = word.split()
+    if 2 <= len(parts) <= 3:
+        # Declined multiword names decline every word: "Часова Яра" → "Часов Яр".
+        options = [[p] + [p[: len(p) - len(sfx)] + repl for sfx, repl in rules
+                          if p.lower().endswith(sfx) and len(p) - len(sfx) >= 2] for p in parts]
+        combos = [[]]
+        for opts in options:
+            combos = [c + [o] for c in combos for o in dict.fromkeys(opts)][:32]
+        out.extend(" ".join(c) for c in combos[1:] if " ".join(c) not in out)
     return out
 
 

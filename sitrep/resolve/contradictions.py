@@ -25,7 +25,7 @@ def _conflict(a: Claim, b: Claim, same_happening) -> str | None:
     who_a, who_b = a.source or "outlet", b.source or "outlet"
     if a.attribute == b.attribute and a.attribute in COUNT_ATTRIBUTES + ("size",):
         if isinstance(a.value, int) and isinstance(b.value, int) and a.value != b.value:
-            if a.attribute != "size" and _side(a.subject) and _side(b.subject) and _side(a.subject) != _side(b.subject) \
+            if a.attribute != "size" and victims_side(a.subject) and victims_side(b.subject) and victims_side(a.subject) != victims_side(b.subject) \
                     and 0 not in (a.value, b.value):
                 return None  # different victims: both can be true
             return f"{a.attribute}: {a.value} ({who_a}) vs {b.value} ({who_b})"
@@ -46,7 +46,7 @@ _CIVILIAN_WORDS = ("civilian", "women", "children", "residents", "people", "jour
 _ARMED_WORDS = ("military", "forces", "soldiers", "fighters", "militants", "group", "police", "army", "troops")
 
 
-def _side(subject: str | None) -> str | None:
+def victims_side(subject: str | None) -> str | None:
     """Civilians or combatants: counts of different sides can both be true, counts of one
     side cannot, however each source names the victims."""
     if not subject:

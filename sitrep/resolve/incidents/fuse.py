@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, Callable, Hashable
 
+from sitrep.resolve.contradictions import victims_side
 from sitrep.model import COUNT_ATTRIBUTES, Claim, Contradiction, Event
 
 _STATE_ATTRIBUTES = ("captured", "controls", "occurred")
@@ -104,7 +105,8 @@ def _conflict(a: Claim, b: Claim) -> bool:
     if a.attribute in COUNT_ATTRIBUTES:
         if not (_count(a.value) and _count(b.value)) and not (_denied(a) or _denied(b)):
             return False
-        if a.subject and b.subject and a.subject != b.subject and 0 not in (a.value, b.value):
+        if victims_side(a.subject) and victims_side(b.subject) and victims_side(a.subject) != victims_side(b.subject) \
+                and 0 not in (a.value, b.value):
             return False  # 3 soldiers vs 5 civilians: different groups
         if _denied(a) and _denied(b):
             return False

@@ -78,7 +78,7 @@ class ArticleCoder:
             # "Kijów zażądał ...", "Washingtonul a susținut ...": a capital speaking for its
             # government is an actor, not where anything happened.
             sent_places = [p for p in places if s <= p.start < e and not self._speaks(folded, p)
-                           and not self.places.stray_district(folded, p, doc_place)]
+                           and not self.places.stray_district(folded, p, doc_place) and not self.places.is_water(folded, p)]
             sent_dates = [d for d in dates if s <= d.start < e]
             if last_date and last_date[0] != sent.paragraph:
                 last_date = None

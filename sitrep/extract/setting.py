@@ -25,8 +25,14 @@ class PlaceChooser:
 
     def __init__(self, pack: LanguagePack):
         self.near = lexicon_from({"near": _near_cues(pack)})
+        self.water = lexicon_from({"water": [w for w in pack.section("places", "water_before", []) if isinstance(w, str)]})
         nouns = (pack.section("places", "region_nouns") or {}).get("second_level") or []
         self.district = lexicon_from({"district": [n for n in nouns if isinstance(n, str)]})
+
+    def is_water(self, folded: str, place: PlaceMention) -> bool:
+        """"the left bank of the Dnipro", "лівого берега Дніпра": a river, not a place of events."""
+        lo = max(0, place.start - 24)
+        return any(m.end >= place.start - 6 for m in self.water.find(folded, lo, place.start))
 
     def stray_district(self, folded: str, place: PlaceMention, doc_place: PlaceMention | None) -> bool:
         """"the Shevchenkivskyi district", "в Дніпровському районі": a city district that the

@@ -83,19 +83,24 @@ class DateFinder:
         conn = _alternation([fold(c) for c in cfg.get("range_connectors", ["-"])] + ["-"])
         prep = _alternation([fold(p) for p in cfg.get("month_prepositions", [])]) or "(?!)"
         opener = _alternation([fold(o) for o in cfg.get("range_openers", [])]) or "(?!)"
-        day = r"(\d{1,2})(?:st|nd|rd|th|-?(?:lea|a|го|e|er|º|°|\.))?"
+        suffixes = _alternation([fold(x) for x in cfg.get("day_suffixes", []) or []]) or "(?!)"
+        day = rf"(\d{{1,2}})(?:-?(?:{suffixes})|\.)?"  # "19th", "19-lea", "19-го", "19."
+        of = _alternation([fold(x) for x in cfg.get("day_month_connectors", []) or []])
+        of = rf"(?:(?:{of})\s+)?" if of else ""  # "19 of May", "19 de mayo"
+        month_of = _alternation([fold(x) for x in cfg.get("month_connectors", []) or []])
+        month_of = rf"(?:(?:{month_of})\s+)?" if month_of else ""  # "at the end of March", "la sfârșitul lui martie"
         year = r"(?:,?\s+(\d{4})(?![-/.]\d))?"
         w = r"(?<!\w)"
         e = r"(?!\w)"
         self._patterns = [
             ("iso", re.compile(rf"{w}(\d{{4}})-(\d{{2}})-(\d{{2}}){e}")),
             ("numeric", re.compile(rf"{w}(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}}){e}")),
-            ("day_range", re.compile(rf"{w}(?:(?:{opener})\s+)?{day}\s*(?:{conn})\s*{day}\s+(?:of\s+|de\s+)?({month}){year}{e}")),
+            ("day_range", re.compile(rf"{w}(?:(?:{opener})\s+)?{day}\s*(?:{conn})\s*{day}\s+{of}({month}){year}{e}")),
             ("month_day_range", re.compile(rf"{w}({month})\s+{day}\s*(?:{conn})\s*{day}{year}{e}")),
-            ("day_month", re.compile(rf"{w}{day}\s+(?:of\s+|de\s+)?({month}){year}{e}")),
+            ("day_month", re.compile(rf"{w}{day}\s+{of}({month}){year}{e}")),
             ("month_day", re.compile(rf"{w}({month})\s+{day}{year}{e}")),
-            ("month_year", re.compile(rf"{w}({month})\s+(?:of\s+|de\s+)?(\d{{4}}){e}")),
-            ("prep_month", re.compile(rf"{w}(?:{prep})\s+(?:(?:the\s+)?(?:lui|of)\s+)?({month}){e}")),
+            ("month_year", re.compile(rf"{w}({month})\s+{of}(\d{{4}}){e}")),
+            ("prep_month", re.compile(rf"{w}(?:{prep})\s+{month_of}({month}){e}")),
         ]
         if cfg.get("inflected_names") and self.weekdays:
             # Declined weekdays ("в пятницу", "у п'ятницю", "w piątek/piątku"): match on stems.

@@ -16,7 +16,7 @@ from sitrep.extract.actors import CIVILIAN_ROLES, two_armed_sides
 from sitrep.extract.dates import DateMention
 from sitrep.lang.lexicon import Lexicon, Match, lexicon_from
 from sitrep.lang.pack import LanguagePack
-from sitrep.lang.segment import Sentence
+from sitrep.lang.segment import Sentence, sentence_initial
 from sitrep.model import SUB_EVENT_TYPES
 
 RULES = yaml.safe_load(Path(__file__).with_name("rules.yaml").read_text(encoding="utf-8"))
@@ -118,22 +118,12 @@ class EventLabeller:
             return False
         if text[m.start:m.end].isupper():
             return False  # an acronym ("IED", "ATGM", "БПЛА") is a word, not a name
-        return not _sentence_initial(text, m.start)
+        return not sentence_initial(text, m.start)
 
 
 def _event_lexicon(pack: LanguagePack) -> Lexicon:
     entries = {k: v for k, v in (pack.section("events") or {}).items() if not k.startswith("_") and isinstance(v, list)}
     return lexicon_from(entries)
-
-
-def _sentence_initial(text: str, position: int) -> bool:
-    """Nothing but punctuation, symbols or a heading lies between the sentence start and here."""
-    i = position - 1
-    while i >= 0 and not text[i].isalnum():
-        if text[i] in ".!?\n:\"„“«»(":
-            return True
-        i -= 1
-    return i < 0
 
 
 def recode_by_actors(label: str, a1) -> str:

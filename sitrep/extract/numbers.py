@@ -28,6 +28,9 @@ class NumberReader:
         alternation = "|".join(re.escape(w) for w in sorted(set(self.words) | set(self.multipliers), key=len, reverse=True))
         self._words = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if alternation else None
         self._vague = _compile(cfg.get("vague"))
+        # What may stand between the words of one number: "twenty-five", "douăzeci și cinci".
+        joiners = "|".join(re.escape(fold(w)) for w in cfg.get("joiners") or [] if isinstance(w, str))
+        self._joiner = re.compile(rf"[\s\-]*(?:{joiners})?[\s\-]*" if joiners else r"[\s\-]*")
         self._articles = _compile(cfg.get("articles"))
         self._bounds = {
             name: _compile(cfg.get(key))
@@ -56,7 +59,7 @@ class NumberReader:
         out: list[NumberMention] = []
         run: list[re.Match] = []
         for m in self._words.finditer(folded, start, end):
-            if run and re.fullmatch(r"[\s\-]*(?:and|si|и|і|i|y|e|und|et)?[\s\-]*", folded[run[-1].end():m.start()]):
+            if run and self._joiner.fullmatch(folded, run[-1].end(), m.start()):
                 run.append(m)
             else:
                 if run:

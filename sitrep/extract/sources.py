@@ -13,16 +13,20 @@ from dataclasses import dataclass
 
 from sitrep.lang.lexicon import Match
 from sitrep.lang.pack import LanguagePack
-from sitrep.lang.morph import common_word, nominative_name
+from sitrep.lang.morph import nominative_name, plain_word
+from sitrep.lang.segment import sentence_initial
 from sitrep.lang.text import WORD_RE, fold
 
 CERTAINTY_ORDER = ("denied", "unconfirmed", "likely", "claimed", "confirmed")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐȘȚ"
 # Lower-case words that may sit inside a proper name ("Committee of the ... Union", "bin Salman").
-_NAME_CONNECTORS = {"of", "the", "for", "and", "de", "du", "des", "del", "della", "di", "al", "la", "der", "von", "van", "bin", "ibn", "el"}
-_CONNECT = "|".join(sorted(_NAME_CONNECTORS, key=len, reverse=True))
-_CAP_NAME = re.compile(
-    rf"(?<![\w])[{_UPPER}][\w'’\-]+(?:\s+(?:(?:{_CONNECT})\s+){{0,2}}[{_UPPER}][\w'’\-]+){{0,5}}", re.UNICODE)
+
+
+def _name_regex(connectors: set[str]) -> re.Pattern[str]:
+    """Runs of capitalised words, with the pack's lower-case name words between them
+    ("Committee of the ... Union", "bin Salman")."""
+    joined = "|".join(re.escape(c) for c in sorted(connectors, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w])[{_UPPER}][\w'’\-]+(?:\s+(?:(?:{joined})\s+){{0,2}}[{_UPPER}][\w'’\-]+){{0,5}}")
 _STRONG_BREAK = re.compile(r"[;]|\s[-–—]\s")
 _HEADED = re.compile(r"\s*[:—–-]\s")
 # A verb right after a comma or quote opens its clause: its subject follows ("..., spun surse").
@@ -65,6 +69,8 @@ class SourceFinder:
         self.pronouns = pack.lexicon("attribution", "pronouns")
         self.function_words = {fold(w) for w in pack.section("sources", "function_words", [])}
         self.morphology = pack.meta.get("morphology")
+        self.name_connectors = {fold(w) for w in pack.section("sources", "name_connectors", []) if isinstance(w, str)}
+        self.name_runs = _name_regex(self.name_connectors)
         self.via_cues = pack.lexicon("attribution", "via")
         self.clause_breaks = pack.lexicon("attribution", "clause_breaks")
         self.certainty = pack.lexicon("certainty")
@@ -142,20 +148,20 @@ class SourceFinder:
         out: list[SourceMention] = []
         surnames: dict[str, str] = {}
         blocked = [(a.start, a.end) for a in actors] + place_spans
-        for m in _CAP_NAME.finditer(text):
+        for m in self.name_runs.finditer(text):
             start, end = m.span()
             words = m.group().split()
             while words and (fold(words[0]) in self.function_words
-                             or (_sentence_start(text, start) and common_word(words[0], self.morphology, self.pack.code))):
+                             or (sentence_initial(text, start) and self.morphology == "pymorphy3" and plain_word(words[0], self.pack.code))):
                 start += len(words[0]) + 1  # "The", "Невдовзі" (soon): capitalised only by position
                 words = words[1:]
-            while words and fold(words[-1]) in _NAME_CONNECTORS:
+            while words and fold(words[-1]) in self.name_connectors:
                 end -= len(words[-1]) + 1
                 words = words[:-1]
             while len(words) > 1 and any(n.start <= start and start + len(words[0]) <= n.end for n in nouns):
                 start += len(words[0]) + 1  # "Residents of ...": a sentence-initial common noun
                 words = words[1:]
-                while words and fold(words[0]) in _NAME_CONNECTORS:
+                while words and fold(words[0]) in self.name_connectors:
                     start += len(words[0]) + 1
                     words = words[1:]
             if not words or _mostly_covered(start, end, blocked):
@@ -164,7 +170,7 @@ class SourceFinder:
             inside = [n for n in nouns if start <= n.start and n.end <= end]
             if inside and sum(n.end - n.start for n in inside) >= 0.6 * (end - start):
                 continue  # "Ministry of Defence": the noun with its nationality says more
-            headline = len(words) == 1 and _sentence_start(text, start) and _HEADED.match(text, end) is not None
+            headline = len(words) == 1 and sentence_initial(text, start) and _HEADED.match(text, end) is not None
             if len(words) >= 2 or headline:  # "Собянин: ..." names its speaker like a byline
                 role = _near(roles, start, end, 40)
                 kind = inside[0].type if inside else (_ROLE_TYPES.get(role.label, "official") if role else "official")
@@ -259,13 +265,6 @@ class SourceFinder:
 _NEXT_NAME = re.compile(r"\s*(\w*[A-ZÀ-ÞА-ЯІЇЄҐ][\w.\-]*)")
 
 
-def _sentence_start(text: str, position: int) -> bool:
-    i = position - 1
-    while i >= 0 and text[i] in " \t\"'«„“-–—•*⚡️\ufe0f":
-        i -= 1
-    return i < 0 or text[i] in ".!?\n:"
-
-
 def _titles_a_name(mention: SourceMention, names: list[SourceMention]) -> bool:
     """A title or office right before a person's name ("the governor Oleh Syniehubov",
     "главы администрации Павла Кириленко") is that person."""
@@ -331,11 +330,6 @@ def _near(matches: list[Match], start: int, end: int, distance: int) -> Match | 
         if 0 <= m.start - end <= distance or 0 <= start - m.end <= distance:
             return m
     return None
-
-
-def _sentence_initial(text: str, start: int) -> bool:
-    before = text[max(0, start - 3):start]
-    return start == 0 or bool(re.search(r"[.!?\n]\s*$", before))
 
 
 def _capitalise(name: str) -> str:

@@ -1,4 +1,5 @@
-"""Morphology where a pack asks for it: person names back to the nominative case.
+"""Morphology where a pack asks for it (pymorphy3 for Russian and Ukrainian): person names back
+to the nominative case, and whether a capitalised word is an ordinary word of the language.
 
 Russian and Ukrainian decline names ("по данным Павла Кириленко"), so the same person would
 appear under several spellings. Packs name their analyser in pack.yaml (`morphology:
@@ -48,16 +49,53 @@ def nominative_name(name: str, morphology: str | None, language: str) -> str:
     return " ".join(out)
 
 
-_NOT_NAMES = {"ADVB", "CONJ", "PREP", "PRCL", "NPRO", "INTJ", "PRED", "ADJS", "VERB", "INFN", "GRND", "PRTF", "PRTS", "COMP", "NUMR"}
+_FUNCTION_POS = {"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "ADVB", "PRED", "COMP", "NUMR", "VERB", "INFN",
+                 "PRTF", "PRTS", "GRND", "ADJS"}
+_PROPER_TAGS = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr")
 
 
-@lru_cache(maxsize=20000)
-def common_word(word: str, morphology: str | None, language: str) -> bool:
-    """A word no name is made of ("Невдовзі": soon), by the pack's analyser; False without one."""
-    if morphology != "pymorphy3" or language not in ("ru", "uk"):
+@lru_cache(maxsize=20_000)
+def common_word(word: str, language: str) -> bool:
+    """Whether a capitalised word is (also) a common word of the language ("Того" = "of that",
+    "Наш" = "our", "Бійці" = "fighters"): Russian and Ukrainian by pymorphy3's dictionaries."""
+    if language not in ("ru", "uk"):
         return False
-    parses = _analyzer(language).parse(word)
-    # Tag sets differ between the Russian and Ukrainian dictionaries: compare grammeme names.
-    if any(set(str(p.tag).replace(" ", ",").split(",")) & {"Name", "Surn", "Patr", "Geox", "Orgn"} for p in parses):
+    low = word.lower()
+    for lang in dict.fromkeys((language, "ru")):  # the Ukrainian dictionary lacks some pronoun forms
+        try:
+            morph = _analyzer(lang)
+        except Exception:  # pragma: no cover - dictionaries not installed
+            continue
+        if not morph.word_is_known(low):
+            continue
+        parses = morph.parse(low)
+        if lang == "ru" and language == "ru":
+            top = parses[0].tag
+            if not set(_PROPER_TAGS) & top.grammemes and top.POS is not None:
+                return True
+            continue
+        for p in parses:
+            tag = p.tag
+            gram = tag.grammemes
+            if set(_PROPER_TAGS) & gram:
+                break
+            if tag.POS in _FUNCTION_POS or tag.POS == "ADJF" and "Apro" in gram or tag.POS == "NOUN" and "anim" in gram and lang == language:
+                return True
+    return False
+
+
+@lru_cache(maxsize=20_000)
+def plain_word(word: str, language: str) -> bool:
+    """Whether a capitalised Russian/Ukrainian word is a dictionary word that is no proper name
+    ("Обстріл", "Взрыв"): sentence-initial, it does not start a multiword name."""
+    if language not in ("ru", "uk"):
         return False
-    return bool(parses) and parses[0].tag.POS in _NOT_NAMES
+    try:
+        morph = _analyzer(language)
+    except Exception:  # pragma: no cover - dictionaries not installed
+        return False
+    low = word.lower()
+    if not morph.word_is_known(low):
+        return False
+    parses = morph.parse(low)
+    return bool(parses) and not set(_PROPER_TAGS) & parses[0].tag.grammemes

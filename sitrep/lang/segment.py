@@ -61,3 +61,14 @@ def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int
         end -= 1
     if end > start:
         out.append(Sentence(len(out), paragraph, start, end, text[start:end]))
+
+
+def sentence_initial(text: str, position: int) -> bool:
+    """Nothing but punctuation, symbols or a heading lies between the sentence start and here,
+    so a capital at `position` may be there only because a sentence begins."""
+    i = position - 1
+    while i >= 0 and not text[i].isalnum():
+        if text[i] in ".!?\n:\"„“«»(":
+            return True
+        i -= 1
+    return i < 0

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from sitrep.geo import haversine_km
+from sitrep.lang.morph import common_word, plain_word
 from sitrep.model import PlaceMention
 from sitrep.resolve.gazetteer import DEFAULT_PATH, Gazetteer, Place
 from sitrep.resolve.gazetteer.build import LANGUAGES, read_places_pack
@@ -59,6 +60,7 @@ class LanguageRules:
     particles: frozenset[str] = frozenset()  # lower-case articles hyphenated to a name: al-Hasakeh, el-Mina
     home_countries: frozenset[str] = frozenset()  # where this script's names of small places are native
     minor: set[tuple[str, ...]] = field(default_factory=set)  # second-level nouns: county, district
+    capitalised_demonyms: bool = False  # English and German write "Russian"/"Russisch" with a capital
     before_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     after_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
@@ -96,6 +98,7 @@ def language_rules(code: str | None) -> LanguageRules:
         home_countries=frozenset(str(c).upper() for c in data.get("home_countries") or []),
         particles=frozenset(str(w).lower() for w in data.get("name_particles") or []),
         street_nouns={fold(w) for w in data.get("street_nouns") or [] if isinstance(w, str)},
+        capitalised_demonyms=bool(data.get("capitalised_demonyms")),
     )
 
 
@@ -150,64 +153,6 @@ def _variants(word: str, rules: list[tuple[str, str]]) -> list[str]:
             combos = [c + [o] for c in combos for o in dict.fromkeys(opts)][:32]
         out.extend(" ".join(c) for c in combos[1:] if " ".join(c) not in out)
     return out
-
-
-_FUNCTION_POS = {"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "ADVB", "PRED", "COMP", "NUMR", "VERB", "INFN",
-                 "PRTF", "PRTS", "GRND", "ADJS"}
-_PROPER_TAGS = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr")
-
-
-@lru_cache(maxsize=20_000)
-def _common_word(word: str, language: str) -> bool:
-    """Whether a capitalised word is (also) a common word of the language ("Того" = "of that",
-    "Наш" = "our", "Бійці" = "fighters"): Russian and Ukrainian by pymorphy3's dictionaries."""
-    if language not in ("ru", "uk"):
-        return False
-    try:
-        from sitrep.lang.morph import _analyzer
-    except Exception:  # pragma: no cover
-        return False
-    low = word.lower()
-    for lang in dict.fromkeys((language, "ru")):  # the Ukrainian dictionary lacks some pronoun forms
-        try:
-            morph = _analyzer(lang)
-        except Exception:  # pragma: no cover - dictionaries not installed
-            continue
-        if not morph.word_is_known(low):
-            continue
-        parses = morph.parse(low)
-        if lang == "ru" and language == "ru":
-            top = parses[0].tag
-            if not set(_PROPER_TAGS) & top.grammemes and top.POS is not None:
-                return True
-            continue
-        for p in parses:
-            tag = p.tag
-            gram = tag.grammemes
-            if set(_PROPER_TAGS) & gram:
-                break
-            if tag.POS in _FUNCTION_POS or tag.POS == "ADJF" and "Apro" in gram or tag.POS == "NOUN" and "anim" in gram and lang == language:
-                return True
-    return False
-
-
-@lru_cache(maxsize=20_000)
-def _plain_word(word: str, language: str) -> bool:
-    """Whether a capitalised Russian/Ukrainian word is a dictionary word that is no proper name
-    ("Обстріл", "Взрыв"): sentence-initial, it does not start a multiword name."""
-    if language not in ("ru", "uk"):
-        return False
-    try:
-        from sitrep.lang.morph import _analyzer
-
-        morph = _analyzer(language)
-    except Exception:  # pragma: no cover - dictionaries not installed
-        return False
-    low = word.lower()
-    if not morph.word_is_known(low):
-        return False
-    parses = morph.parse(low)
-    return bool(parses) and not set(_PROPER_TAGS) & parses[0].tag.grammemes
 
 
 def _prominent(p: Place | None, kind: int) -> bool:
@@ -432,12 +377,11 @@ class Geocoder:
         demonym_spans = []
         for i, t in enumerate(tokens):
             cc = rules.demonyms.get(t.folded)
-            if cc and (t.cap or rules.code not in ("en", "de")):
+            if cc and (t.cap or not rules.capitalised_demonyms):
                 if len(cc) == 2:
                     cue_countries.add(cc)
                 if t.cap:
                     demonym_spans.append((i, cc))
-        region_ids: set[int] = set()
         lower_words = {t.text for t in tokens if not t.cap}  # the document writes these in lower case
         spans_minor = {(i, j): (region is not True and bool(region)) for i, j, region, _ in spans}
         ordered = sorted(spans, key=lambda s: (not s[2], -(s[1] - s[0]), s[0]))
@@ -525,7 +469,7 @@ class Geocoder:
                          forms=frozenset(forms), native=native)
             m._tok = (i, j)  # type: ignore[attr-defined]
             m.minor = region is False and bool(ids) and spans_minor.get((i, j), False)  # type: ignore[attr-defined]
-            if m.initial and (tokens[i].text.lower() in lower_words or _common_word(tokens[i].text, rules.code)):
+            if m.initial and (tokens[i].text.lower() in lower_words or common_word(tokens[i].text, rules.code)):
                 m.common = True  # type: ignore[attr-defined]
             for x in range(i, j):
                 taken[x] = True
@@ -537,7 +481,7 @@ class Geocoder:
 
         def plain_initial(tk: _Token) -> bool:  # "Обстріл Оленівки": a sentence's first word, a common word
             return tk.initial and (tk.folded in rules.stopwords or tk.text.lower() in lower_words
-                                   or _plain_word(tk.text, rules.code))
+                                   or plain_word(tk.text, rules.code))
         region_tok = [False] * n
         stops = rules.stopwords | rules.titles  # "U.S. President Donald Trump": the run of names starts after the title
         for m in found:

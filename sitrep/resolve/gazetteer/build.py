@@ -346,8 +346,6 @@ def build_fingerprint() -> str:
 
 def is_current(path: Path) -> bool:
     """The database at ``path`` was built from the inputs installed now."""
-    import sqlite3
-
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
             row = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()

@@ -16,26 +16,37 @@ def _source_key(claim: Claim) -> str:
     return (claim.source or "").casefold()
 
 
-def _conflict(a: Claim, b: Claim, same_happening) -> str | None:
-    """Why two claims cannot both be true, or None."""
-    if _source_key(a) == _source_key(b):
-        return None
-    if not same_happening(a, b):
-        return None
+def claims_conflict(a: Claim, b: Claim) -> str | None:
+    """Why two claims cannot both be true, or None: the one rule, within a document and across
+    documents (callers decide whether the claims are about one happening and from two sources)."""
+    return _conflict(a, b) or _conflict(b, a)
+
+
+def _conflict(a: Claim, b: Claim) -> str | None:
     who_a, who_b = a.source or "outlet", b.source or "outlet"
     if a.attribute == b.attribute and a.attribute in COUNT_ATTRIBUTES + ("size",):
-        if isinstance(a.value, int) and isinstance(b.value, int) and a.value != b.value:
-            if a.attribute != "size" and victims_side(a.subject) and victims_side(b.subject) and victims_side(a.subject) != victims_side(b.subject) \
-                    and 0 not in (a.value, b.value):
+        if not (_polarity(a) or _polarity(b)):
+            return None  # two denials agree
+        if _count(a.value) and _count(b.value) and a.value != b.value and _polarity(a) == _polarity(b):
+            if a.attribute != "size" and victims_side(a.subject) and victims_side(b.subject) \
+                    and victims_side(a.subject) != victims_side(b.subject) and 0 not in (a.value, b.value):
                 return None  # different victims: both can be true
             return f"{a.attribute}: {a.value} ({who_a}) vs {b.value} ({who_b})"
+        if _polarity(a) != _polarity(b):
+            # A denial answers a count: "no deaths" (a denied 0 or no figure) rejects any loss,
+            # a denied figure rejects that figure only, and nothing rejects "no deaths".
+            denial, count = (b, a) if _polarity(a) else (a, b)
+            if not _count(count.value) or count.value == 0 or denial.value not in (None, 0, count.value):
+                return None
+            return f"{a.attribute}: {a.certainty} ({who_a}) vs {b.certainty} ({who_b})"
     if _polarity(a) != _polarity(b) and _same_question(a, b):
         return f"{a.attribute}: {a.certainty} ({who_a}) vs {b.certainty} ({who_b})"
     if a.attribute in _STATE_ATTRIBUTES and b.attribute in _STATE_ATTRIBUTES and a.attribute != "occurred" \
             and b.attribute != "occurred" and a.value and a.value == b.value and a.subject and b.subject and a.subject != b.subject:
         # The same place credited to different sides.
         return f"{a.value} held by {a.subject} ({who_a}) vs {b.subject} ({who_b})"
-    if a.attribute == b.attribute == "perpetrator" and a.value and b.value and str(a.value).casefold() != str(b.value).casefold():
+    if a.attribute == b.attribute == "perpetrator" and a.value and b.value and _polarity(a) == _polarity(b) \
+            and str(a.value).casefold() != str(b.value).casefold():
         return f"perpetrator: {a.value} ({who_a}) vs {b.value} ({who_b})"
     if a.attribute == "other" and b.attribute in COUNT_ATTRIBUTES and b.value == 0 and a.source and b.source:
         return f"casualties claimed ({who_a}) vs none ({who_b})"
@@ -44,6 +55,10 @@ def _conflict(a: Claim, b: Claim, same_happening) -> str | None:
 
 _CIVILIAN_WORDS = ("civilian", "women", "children", "residents", "people", "journalists", "workers", "students")
 _ARMED_WORDS = ("military", "forces", "soldiers", "fighters", "militants", "group", "police", "army", "troops")
+
+
+def _count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def victims_side(subject: str | None) -> str | None:
@@ -113,7 +128,9 @@ def find_contradictions(result: DocumentResult) -> list[Contradiction]:
     same_happening = _happening_test(result)
     found: list[Contradiction] = []
     for a, b in combinations(claims, 2):
-        note = _conflict(a, b, same_happening) or _conflict(b, a, same_happening)
+        if _source_key(a) == _source_key(b) or not same_happening(a, b):
+            continue
+        note = claims_conflict(a, b)
         if not note:
             continue
         attribute = a.attribute if a.attribute != "other" else b.attribute

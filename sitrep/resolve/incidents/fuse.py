@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, Callable, Hashable
 
-from sitrep.resolve.contradictions import victims_side
-from sitrep.model import COUNT_ATTRIBUTES, Claim, Contradiction, Event
+from sitrep.resolve.contradictions import claims_conflict
+from sitrep.model import Claim, Contradiction, Event
 
 _STATE_ATTRIBUTES = ("captured", "controls", "occurred")
-_POSITIVE = ("asserted", "reported", "claimed", "confirmed", "likely")
 _FAR = "9999-12-31"
 _DOUBLED = re.compile(r"(\w)\1+")
 
@@ -96,43 +95,6 @@ def _value_key(c: Claim) -> str:
     return ("not " if _denied(c) else "") + str(c.value).casefold()
 
 
-def _conflict(a: Claim, b: Claim) -> bool:
-    """Can both claims be true? Counts: different figures, or one source denies the figure the
-    other gives (a denied 0 / no figure denies any loss). Perpetrator: different culprits, or
-    one denies the culprit the other names. States: denied vs affirmed."""
-    if a.attribute != b.attribute:
-        return False
-    if a.attribute in COUNT_ATTRIBUTES:
-        if not (_count(a.value) and _count(b.value)) and not (_denied(a) or _denied(b)):
-            return False
-        if victims_side(a.subject) and victims_side(b.subject) and victims_side(a.subject) != victims_side(b.subject) \
-                and 0 not in (a.value, b.value):
-            return False  # 3 soldiers vs 5 civilians: different groups
-        if _denied(a) and _denied(b):
-            return False
-        if _denied(a) or _denied(b):
-            neg, pos = (a, b) if _denied(a) else (b, a)
-            if not _count(pos.value) or pos.value == 0:
-                return False
-            return neg.value in (None, 0) or neg.value == pos.value
-        return a.value != b.value
-    if a.attribute in _STATE_ATTRIBUTES:
-        cs = {a.certainty, b.certainty}
-        return "denied" in cs and bool(cs & set(_POSITIVE))
-    if a.attribute == "perpetrator" and a.value and b.value:
-        same = str(a.value).casefold() == str(b.value).casefold()
-        if _denied(a) and _denied(b):
-            return False
-        if _denied(a) or _denied(b):
-            return same
-        return not same
-    return False
-
-
-def _count(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 def cross_contradictions(members: list[Member]) -> list[dict[str, Any]]:
     """Claims in different documents, from different sources, on the same attribute, whose
     values cannot all be true. One entry per pair of conflicting positions (source, value),
@@ -143,7 +105,7 @@ def cross_contradictions(members: list[Member]) -> list[dict[str, Any]]:
         if ma.doc_id == mb.doc_id or (ma.group and ma.group == mb.group):
             continue
         sa, sb = _source_key(a, ma), _source_key(b, mb)
-        if sa == sb or not _conflict(a, b):
+        if sa == sb or claims_conflict(a, b) is None:
             continue
         pa, pb = (sa, _value_key(a)), (sb, _value_key(b))
         key = (a.attribute,) + tuple(sorted((pa, pb)))

@@ -56,7 +56,10 @@ class ClaimFinder:
     def claims_in(self, text, folded, sent, cues, numbers, sources, places, actor_mentions, counter) -> list[Claim]:
         s, e = sent.start, sent.end
         out: list[Claim] = []
-        sent_numbers = [n for n in numbers if s <= n.start < e]
+        # An article is a count of one only before a person ("a man was killed"), not before
+        # any noun ("the ministry did not publish a list of the victims").
+        sent_numbers = [n for n in numbers if s <= n.start < e
+                        and (n.bound != "article" or any(_counts_person(folded, n, a) for a in actor_mentions))]
         used_numbers: set[int] = set()
         for cue in (c for c in cues if s <= c.start < e):
             attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
@@ -68,11 +71,13 @@ class ClaimFinder:
                 elif number is not None and number.value is not None:
                     value = number.value
                     used_numbers.add(number.start)
-                elif attribution.source is not None and number is None:
-                    # Casualties without a figure: a denial of deaths is a position on the toll
-                    # ("the ministry denied any civilian deaths"); anything else is an unquantified claim.
-                    attribute = cue.label if certainty == "denied" else "other"
-                    out.append(make_claim(counter, attribute, None, victim_subject(actor_mentions, cue, s, e), text, sent, attribution, certainty, cue.start))
+                elif number is not None or attribution.source is not None:
+                    # Casualties without a figure ("dozens killed", "the army denied any deaths",
+                    # "X says its fighters were killed"): a position on the toll, unquantified.
+                    # An unattributed loss needs at least a vague quantity to be a claim.
+                    if number is not None:
+                        used_numbers.add(number.start)
+                    out.append(make_claim(counter, cue.label, None, victim_subject(actor_mentions, cue, s, e, number), text, sent, attribution, certainty, cue.start))
                     continue
                 else:
                     continue
@@ -155,6 +160,12 @@ class ClaimFinder:
 
 
 NAMED_VALUES = ("captured", "controls", "perpetrator", "identity")  # values that name a place or a party
+
+
+def _counts_person(folded: str, article: NumberMention, actor) -> bool:
+    """"a man", "a 60-year-old resident", "o tânără femeie": the article's noun phrase names a person."""
+    between = folded[article.end:actor.start]
+    return 0 <= len(between) and actor.start >= article.end and len(between.split()) <= 2 and not re.search(r"[,.;:]", between)
 
 
 def make_claim(counter, attribute, value, subject, text, sent, attribution, certainty, position) -> Claim:

@@ -214,7 +214,7 @@ class SourceFinder:
             if after and after[0].start - cue.end <= 15 and after[0].origin in ("noun", "pronoun") and clause_initial and not (relays and before):
                 pick = after[0]
             else:
-                pick = before[0] if before else (after[0] if after else None)
+                pick = _clause_subject(folded, before, cue) if before else (after[0] if after else None)
             if pick:
                 candidates.append((abs(cue.start - position), pick, cue))
                 if relays and after and pick is not after[0]:
@@ -262,7 +262,23 @@ class SourceFinder:
         return "reported" if attributed else "asserted"
 
 
+_AFTER_COMMA = re.compile(r",\s*(?:[^\W\d]+\s+){0,2}$")  # ", the regional governor"
 _NEXT_NAME = re.compile(r"\s*(\w*[A-ZÀ-ÞА-ЯІЇЄҐ][\w.\-]*)")
+
+
+def _clause_subject(folded: str, before: list[SourceMention], cue: Match) -> SourceMention:
+    """The speaker of a verb among the sources before it in its clause. A source set off by
+    commas describes the one before it ("Natalia Popova, an adviser to the council, wrote");
+    a source right after a comma opens a clause of its own ("a woman was hurt, the governor
+    said"); otherwise the clause's first source speaks ("X's spokesman Y said")."""
+    nearest = before[-1]
+    if "," in folded[nearest.end:cue.start]:
+        opening = folded.rfind(",", 0, nearest.start)
+        described = [b for b in before if b.end <= opening]
+        return described[-1] if described else before[0]
+    if _AFTER_COMMA.search(folded, max(0, nearest.start - 40), nearest.start):
+        return nearest
+    return before[0]
 
 
 def _titles_a_name(mention: SourceMention, names: list[SourceMention]) -> bool:

@@ -27,18 +27,21 @@ def _conflict(a: Claim, b: Claim) -> str | None:
     if a.attribute == b.attribute and a.attribute in COUNT_ATTRIBUTES + ("size",):
         if not (_polarity(a) or _polarity(b)):
             return None  # two denials agree
-        if _count(a.value) and _count(b.value) and a.value != b.value and _polarity(a) == _polarity(b):
-            if a.attribute != "size" and victims_side(a.subject) and victims_side(b.subject) \
-                    and victims_side(a.subject) != victims_side(b.subject) and 0 not in (a.value, b.value):
-                return None  # different victims: both can be true
-            return f"{a.attribute}: {a.value} ({who_a}) vs {b.value} ({who_b})"
-        if _polarity(a) != _polarity(b):
-            # A denial answers a count: "no deaths" (a denied 0 or no figure) rejects any loss,
-            # a denied figure rejects that figure only, and nothing rejects "no deaths".
-            denial, count = (b, a) if _polarity(a) else (a, b)
-            if not _count(count.value) or count.value == 0 or denial.value not in (None, 0, count.value):
-                return None
-            return f"{a.attribute}: {a.certainty} ({who_a}) vs {b.certainty} ({who_b})"
+        if _polarity(a) == _polarity(b):
+            if _count(a.value) and _count(b.value) and a.value != b.value:
+                if a.attribute != "size" and victims_side(a.subject) and victims_side(b.subject) \
+                        and victims_side(a.subject) != victims_side(b.subject) and 0 not in (a.value, b.value):
+                    return None  # different victims: both can be true
+                return f"{a.attribute}: {a.value} ({who_a}) vs {b.value} ({who_b})"
+            if a.attribute != "size" and {a.value, b.value} == {None, 0}:
+                return f"{a.attribute}: some ({who_a if a.value is None else who_b}) vs none ({who_b if a.value is None else who_a})"
+            return None
+        # A denial answers a count: "no deaths" (a denied 0 or no figure) rejects any loss, even
+        # an unquantified one; a denied figure rejects that figure only; nothing rejects "no deaths".
+        denial, count = (b, a) if _polarity(a) else (a, b)
+        if count.value == 0 or (denial.value not in (None, 0) and denial.value != count.value):
+            return None
+        return f"{a.attribute}: {a.certainty} ({who_a}) vs {b.certainty} ({who_b})"
     if _polarity(a) != _polarity(b) and _same_question(a, b):
         return f"{a.attribute}: {a.certainty} ({who_a}) vs {b.certainty} ({who_b})"
     if a.attribute in _STATE_ATTRIBUTES and b.attribute in _STATE_ATTRIBUTES and a.attribute != "occurred" \
@@ -84,8 +87,13 @@ def _same_question(a: Claim, b: Claim) -> bool:
     """A denial answers a claim about the same thing: the same attribute (or the happening
     itself), and the same value where both name one."""
     attributes = {a.attribute, b.attribute}
+    denial, other = (a, b) if not _polarity(a) else (b, a)
+    if denial.attribute == "occurred" and denial.value is None and other.value != 0:
+        return True  # "it did not happen" answers whatever is said to have happened in it
     if len(attributes) > 1 and not attributes <= set(_STATE_ATTRIBUTES + ("perpetrator", "other")):
         return False
+    if denial.attribute == "perpetrator" and attributes != {"perpetrator"}:
+        return False  # "we did not do it" leaves standing that it happened
     if a.value is not None and b.value is not None and str(a.value).casefold() != str(b.value).casefold():
         return False
     return True
@@ -109,9 +117,11 @@ def _happening_test(result: DocumentResult):
             return True
         if a.attribute in ("captured", "controls") and a.value and a.value == b.value:
             return True
-        if {a.attribute, b.attribute} <= {"perpetrator", "occurred"}:
-            return True
         sa, sb = setting(a.event), setting(b.event)
+        if a.attribute == b.attribute == "perpetrator":
+            return True
+        if {a.attribute, b.attribute} <= {"perpetrator", "occurred"} and abs(a.evidence.start - b.evidence.start) <= 700:
+            return True
         # Counts of the same kind (detained, size...) in one place and time are about one
         # happening even when the article files them under two events (a protest and its arrests).
         same_kind = a.attribute == b.attribute and a.attribute in COUNT_ATTRIBUTES + ("size",)

@@ -1,0 +1,77 @@
+"""Claim rules: who speaks, what a figure counts, and which claims cannot both be true.
+Short texts written by the team; real packs and gazetteer."""
+
+import datetime as dt
+
+import pytest
+
+from sitrep.model import Claim, Document, Span
+from sitrep.pipeline import Pipeline
+from sitrep.resolve.contradictions import claims_conflict
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def code(pipeline, text, language):
+    return pipeline.extract(Document(id="t", text=text, language=language, published=dt.date(2024, 3, 12)))
+
+
+def make(attribute, value, source, certainty, subject=None):
+    return Claim(id=f"c{abs(hash((attribute, value, source, certainty))) % 1000}", event="e1", attribute=attribute,
+                 value=value, subject=subject, source=source, source_type=None, certainty=certainty,
+                 text="x", evidence=Span(start=0, end=1))
+
+
+@pytest.mark.parametrize("a, b, conflict", [
+    # Denying the culprit leaves the happening standing.
+    (make("occurred", None, "Witnesses", "reported"), make("perpetrator", None, "Army", "denied"), False),
+    (make("perpetrator", "Army", "Rebels", "claimed"), make("perpetrator", None, "Army", "denied"), True),
+    # Denying the happening answers anything said to have happened in it.
+    (make("killed", None, "Rebels", "claimed"), make("occurred", None, "Army", "denied"), True),
+    (make("killed", 0, "Rebels", "asserted"), make("occurred", None, "Army", "denied"), False),
+    # An unquantified loss against "no deaths", and against a denial of any deaths.
+    (make("killed", None, "Rebels", "claimed"), make("killed", 0, "Army", "asserted"), True),
+    (make("killed", None, "Rebels", "claimed"), make("killed", None, "Army", "denied"), True),
+    (make("killed", 12, "Rebels", "claimed"), make("killed", None, "Army", "denied"), True),
+    (make("killed", 0, "Rebels", "asserted"), make("killed", None, "Army", "denied"), False),
+    (make("killed", None, "Rebels", "claimed"), make("killed", 40, "Army", "reported"), False),
+])
+def test_which_claims_conflict(a, b, conflict):
+    assert bool(claims_conflict(a, b)) is conflict
+
+
+def test_speaker_after_a_comma_is_the_subject_not_a_victim(pipeline):
+    result = code(pipeline, "A man was killed and a woman was injured in the shelling of Kherson, the regional governor said.", "en")
+    assert {c.source for c in result.claims if c.attribute in ("killed", "injured")} == {"Governor"}
+
+
+def test_apposition_describes_the_name_before_it(pipeline):
+    result = code(pipeline, "Olena Koval, an adviser to the regional council, wrote that three people were killed in Kherson.", "en")
+    killed = [c for c in result.claims if c.attribute == "killed"]
+    assert killed and killed[0].source == "Olena Koval"
+
+
+@pytest.mark.parametrize("text, language, attribute, value", [
+    ("The shelling of Kherson killed a 60-year-old resident, the governor said.", "en", "killed", 1),
+    ("O femeie a murit și un bărbat a fost rănit în atacul de la Odesa, a anunțat guvernatorul.", "ro", "injured", 1),
+])
+def test_an_article_counts_one_person(pipeline, text, language, attribute, value):
+    assert any(c.attribute == attribute and c.value == value for c in code(pipeline, text, language).claims)
+
+
+def test_an_article_before_a_thing_is_not_a_count(pipeline):
+    text = "Un atac cu rachete a lovit Odesa. Ministerul nu a publicat o listă nominală a victimelor."
+    assert not any(c.value == 1 for c in code(pipeline, text, "ro").claims if c.attribute == "killed")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The rebels said the army's strike on Goma had killed a huge number of their fighters.", "en"),
+    ("Губернатор заявив, що обстріл Херсона вбив велику кількість людей.", "uk"),
+    ("Губернатор заявил, что обстрел Херсона убил огромное количество людей.", "ru"),
+])
+def test_a_vague_toll_is_an_unquantified_count(pipeline, text, language):
+    killed = [c for c in code(pipeline, text, language).claims if c.attribute == "killed"]
+    assert killed and killed[0].value is None and killed[0].source

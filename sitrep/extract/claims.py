@@ -56,16 +56,13 @@ class ClaimFinder:
     def claims_in(self, text, folded, sent, cues, numbers, sources, places, actor_mentions, counter) -> list[Claim]:
         s, e = sent.start, sent.end
         out: list[Claim] = []
-        # An article is a count of one only before a person ("a man was killed"), not before
-        # any noun ("the ministry did not publish a list of the victims").
-        sent_numbers = [n for n in numbers if s <= n.start < e
-                        and (n.bound != "article" or any(_counts_person(folded, n, a) for a in actor_mentions))]
+        sent_numbers = [n for n in numbers if s <= n.start < e]
         used_numbers: set[int] = set()
         for cue in (c for c in cues if s <= c.start < e):
             attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
             if cue.label in COUNT_ATTRIBUTES:
                 zero = self._zero_before(folded, cue, s) or self._zero_after(folded, cue, e)
-                number = None if zero else number_for(sent_numbers, cue, folded, used_numbers)
+                number = None if zero else number_for(sent_numbers, cue, folded, used_numbers, actor_mentions)
                 if zero:
                     value = 0
                 elif number is not None and number.value is not None:
@@ -163,9 +160,9 @@ NAMED_VALUES = ("captured", "controls", "perpetrator", "identity")  # values tha
 
 
 def _counts_person(folded: str, article: NumberMention, actor) -> bool:
-    """"a man", "a 60-year-old resident", "o tânără femeie": the article's noun phrase names a person."""
+    """"a 60-year-old resident", "o tânără femeie": the article's noun phrase names a person."""
     between = folded[article.end:actor.start]
-    return 0 <= len(between) and actor.start >= article.end and len(between.split()) <= 2 and not re.search(r"[,.;:]", between)
+    return actor.start >= article.end and len(between.split()) <= 2 and not re.search(r"[,.;:]", between)
 
 
 def make_claim(counter, attribute, value, subject, text, sent, attribution, certainty, position) -> Claim:
@@ -181,7 +178,7 @@ def make_claim(counter, attribute, value, subject, text, sent, attribution, cert
 
 # -- the value of a claim -------------------------------------------------------------------------
 
-def number_for(numbers: list[NumberMention], cue: Match, folded: str, used: set[int]) -> NumberMention | None:
+def number_for(numbers: list[NumberMention], cue: Match, folded: str, used: set[int], persons=()) -> NumberMention | None:
     """The count that a casualty cue quantifies: inside a cue with a gap ("уничтожено до 40
     военнослужащих"), else closest before it, else just after it."""
     inside = [n for n in numbers if cue.start <= n.start and n.end <= cue.end and n.start not in used and n.value]
@@ -201,7 +198,10 @@ def number_for(numbers: list[NumberMention], cue: Match, folded: str, used: set[
         return real_before[-1]
     if real_after:
         return real_after[0]
-    close = [n for n in before if cue.start - n.end <= 25]
+    # An article before the cue counts one when its noun is the cue's subject ("a shopkeeper was
+    # beaten to death") or a person ("a 60-year-old resident"), not any noun ("a list of the victims").
+    close = [n for n in before if cue.start - n.end <= 25
+             and (len(folded[n.end:cue.start].split()) <= 2 or any(_counts_person(folded, n, p) for p in persons))]
     if close:
         return close[-1]
     # "killing a man": an article right after the cue counts one.

@@ -75,3 +75,41 @@ def test_an_article_before_a_thing_is_not_a_count(pipeline):
 def test_a_vague_toll_is_an_unquantified_count(pipeline, text, language):
     killed = [c for c in code(pipeline, text, language).claims if c.attribute == "killed"]
     assert killed and killed[0].value is None and killed[0].source
+
+
+@pytest.mark.parametrize("text, language, whole, part, subject", [
+    ("The governor said 12 people were killed, including three children, and 30 were injured.", "en", 12, 3, "children"),
+    ("По словам губернатора, погибли 14 человек, в том числе трое детей.", "ru", 14, 3, "children"),
+    ("Potrivit guvernatorului, au murit 14 oameni, printre care trei copii.", "ro", 14, 3, "children"),
+])
+def test_a_part_of_a_toll_is_a_count_of_its_own_victims(pipeline, text, language, whole, part, subject):
+    result = code(pipeline, text, language)
+    killed = {c.value: c for c in result.claims if c.attribute == "killed"}
+    assert whole in killed and part in killed and killed[part].subject == subject
+    assert killed[part].source == killed[whole].source
+    event = next(e for e in result.events if killed[whole].id in e.claims)
+    assert event.fatalities == whole  # the part is not the lowest figure
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Police said 5,000 people took part in the protest in Chisinau; organisers put the figure at more than 30,000.", "en"),
+    ("Poliția spune că la marșul din Chișinău au participat 5.000 de oameni; organizatorii susțin că au fost peste 30.000.", "ro"),
+])
+def test_a_bare_figure_of_another_speaker_competes(pipeline, text, language):
+    result = code(pipeline, text, language)
+    sizes = {c.value: c for c in result.claims if c.attribute == "size"}
+    assert {5000, 30000} <= set(sizes) and sizes[30000].source == "Organisers" and sizes[5000].source == "Police"
+    assert any(set(x.claims) == {sizes[5000].id, sizes[30000].id} for x in result.contradictions)
+
+
+def test_a_figure_before_its_noun_with_a_particle_is_the_size(pipeline):
+    result = code(pipeline, "Potrivit armatei ucrainene, din cele 25 de drone lansate asupra Odesei, 22 au fost doborâte.", "ro")
+    assert any(c.attribute == "size" and c.value == 25 for c in result.claims)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The army said the operation near Gao had neutralised 40 terrorists.", "en"),
+    ("L'armée a indiqué que l'opération près de Gao avait neutralisé 40 terroristes.", "fr"),
+])
+def test_neutralised_is_a_military_word_for_killed(pipeline, text, language):
+    assert any(c.attribute == "killed" and c.value == 40 for c in code(pipeline, text, language).claims)

@@ -43,6 +43,12 @@ def actors_around(actor_mentions, trig: Match, s: int, e: int):
 # -- around a claim cue -------------------------------------------------------------------------
 
 def victim_subject(actor_mentions, cue: Match, s: int, e: int, number: NumberMention | None = None) -> str | None:
+    """Whom a count is about: the noun the figure counts ("50 people", "three children"), else
+    the victims named between the figure and the cue, else those around the cue."""
+    if number is not None:
+        counted = next((a for a in actor_mentions if 0 <= a.start - number.end <= 12), None)
+        if counted is not None:
+            return actor_key(counted)
     lo = number.end if number is not None and number.end <= cue.start else max(s, cue.start - 60)
     hi = cue.start if number is None or number.end <= cue.start else min(e, cue.end + 40)
     near = [a for a in actor_mentions if lo <= a.start < max(hi, cue.end + 30) and a.start < e]

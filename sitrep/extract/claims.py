@@ -47,6 +47,7 @@ class ClaimFinder:
         self.zero_after = pack.lexicon("claims", "zero_after")
         self.aim = pack.lexicon("claims", "aim")
         self.size = pack.lexicon("claims", "size")
+        self.subset = pack.lexicon("claims", "subset")
         self.perpetrator = pack.lexicon("claims", "perpetrator")
 
     def find_cues(self, folded: str) -> list[Match]:
@@ -58,6 +59,7 @@ class ClaimFinder:
         out: list[Claim] = []
         sent_numbers = [n for n in numbers if s <= n.start < e]
         used_numbers: set[int] = set()
+        figures: list[tuple[Claim, int]] = []  # counts with a figure, and where the figure ends
         for cue in (c for c in cues if s <= c.start < e):
             attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
             if cue.label in COUNT_ATTRIBUTES:
@@ -80,6 +82,7 @@ class ClaimFinder:
                     continue
                 subject = victim_subject(actor_mentions, cue, s, e, number)
                 out.append(make_claim(counter, cue.label, value, subject, text, sent, attribution, certainty, cue.start))
+                figures.append((out[-1], (number.end if number is not None else cue.end)))
             else:  # captured / controls: the place it is about, and who holds it
                 target = territory_place(places, cue, s, e)
                 value = place_value(target) if target else unresolved_name_after(text, cue, e)
@@ -110,16 +113,55 @@ class ClaimFinder:
             if 3 <= len(rest) <= 200:
                 attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
                 out.append(make_claim(counter, "aim", rest, None, text, sent, attribution, certainty, cue.start))
+        out.extend(self._subset_claims(text, folded, sent, figures, sent_numbers, used_numbers, actor_mentions, counter))
         for cue in self.size.find(folded, s, e)[:1]:
             # "including a dozen vehicles", "4,500 people took part", "attacked with eight drones"
             free = [n for n in sent_numbers if n.value and n.start not in used_numbers]
-            n = next((n for n in free if 0 <= cue.start - n.end <= 3), None) \
+            n = next((n for n in free if _GOVERNS.fullmatch(folded, n.end, cue.start)), None) \
                 or next((n for n in free if 0 <= n.start - cue.end <= 30), None) \
                 or next((n for n in reversed(free) if 0 <= cue.start - n.end <= 30), None)
             if n is not None:
                 attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
-                subject = text[n.end:min(e, n.end + 40)].strip().split(",")[0].strip()
+                subject = re.split(r"[,;:]", text[n.end:min(e, n.end + 40)])[0].strip()
                 out.append(make_claim(counter, "size", n.value, subject or None, text, sent, attribution, certainty, cue.start))
+                used_numbers.add(n.start)
+                figures.append((out[-1], max(n.end, cue.end)))
+        out.extend(self._competing_figures(text, folded, sent, figures, sent_numbers, used_numbers, sources, counter))
+        return out
+
+    def _subset_claims(self, text, folded, sent, figures, numbers, used, actor_mentions, counter) -> list[Claim]:
+        """"12 killed, including three children": the part is a count of the same kind, of its own victims."""
+        out = []
+        for cue in self.subset.find(folded, sent.start, sent.end):
+            before = [(c, end) for c, end in figures if c.attribute in COUNT_ATTRIBUTES and end <= cue.start]
+            n = next((n for n in numbers if n.value and n.start not in used and 0 <= n.start - cue.end <= 15), None)
+            if not before or n is None or n.value >= before[-1][0].value:
+                continue
+            used.add(n.start)
+            whole = before[-1][0]
+            subject = victim_subject(actor_mentions, cue, sent.start, sent.end, n)
+            part = whole.model_copy(update={"id": counter.next("c"), "value": n.value, "subject": subject})
+            out.append(part)
+            figures.append((part, n.end))
+        return out
+
+    def _competing_figures(self, text, folded, sent, figures, numbers, used, sources, counter) -> list[Claim]:
+        """"Police said 4,500 took part; organisers put it at over 30,000": a bare figure in a
+        later clause with a speaker of its own answers the count before it."""
+        out = []
+        for n in numbers:
+            before = [(c, end) for c, end in figures if end <= n.start and isinstance(c.value, int) and c.value]
+            if not n.value or n.start in used or not before:
+                continue
+            whole, end = before[-1]
+            if not _CLAUSE_BREAK.search(folded, end, n.start):
+                continue
+            attribution, certainty = self.sources.voice(text, folded, sources, sent.start, sent.end, n.start)
+            speaker = attribution.source
+            if speaker is None or speaker.name == whole.source or speaker.start < end:
+                continue
+            used.add(n.start)
+            out.append(make_claim(counter, whole.attribute, n.value, whole.subject, text, sent, attribution, certainty, n.start))
         return out
 
     def _stance_claim(self, text, folded, sent, sources, counter) -> list[Claim]:
@@ -155,6 +197,9 @@ class ClaimFinder:
                 return True
         return False
 
+
+_GOVERNS = re.compile(r"\s*(?:\w{1,3}\s+)?")  # "25 drones", "25 de drone", "25 из них"
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s[-–—]\s")
 
 NAMED_VALUES = ("captured", "controls", "perpetrator", "identity")  # values that name a place or a party
 

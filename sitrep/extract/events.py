@@ -131,7 +131,7 @@ def assemble_event(number: int, draft: DraftEvent, anchor, main_date, doc_place,
     if sub == "Non-state actor overtakes territory" and a1 is not None and getattr(a1, "kind", "") == "state_forces" \
             and getattr(a1, "role", None) not in FOREIGN_ROLES and getattr(a1, "country", None) in (None, country):
         sub = "Government regains territory"
-    kills = [c.value for c in draft.claims if c.attribute == "killed" and isinstance(c.value, int)]
+    kills = source_totals(draft.claims, "killed")
     event_type = SUB_EVENT_TYPES[sub]
     actor1, actor2 = coded_actors(event_type, actor_name(a1, country, actors, event_type),
                                   actor_name(a2, country, actors, event_type), country, actors)
@@ -151,3 +151,14 @@ def _unique_sentences(mentions: list[EventMention]) -> list[Sentence]:
     for m in mentions:
         seen.setdefault(m.sentence.index, m.sentence)
     return [seen[k] for k in sorted(seen)]
+
+
+def source_totals(claims, attribute: str) -> list[int]:
+    """Each source's total for one count, sentence by sentence: the largest figure a source gives
+    in a sentence is its total there ("50 killed, including five children" is 50)."""
+    totals: dict[tuple, int] = {}
+    for c in claims:
+        if c.attribute == attribute and isinstance(c.value, int):
+            key = (c.source, c.evidence.start)
+            totals[key] = max(totals.get(key, c.value), c.value)
+    return list(totals.values())

@@ -113,3 +113,30 @@ def test_a_figure_before_its_noun_with_a_particle_is_the_size(pipeline):
 ])
 def test_neutralised_is_a_military_word_for_killed(pipeline, text, language):
     assert any(c.attribute == "killed" and c.value == 40 for c in code(pipeline, text, language).claims)
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("Kremlin spokesman Dmitry Peskov said the criminal case against the commander would be dropped.", "en", "Dmitry Peskov"),
+    ("The UN human rights chief, Volker Türk, said at least 12 civilians were killed in the strike on Kherson.", "en", "Volker Türk"),
+])
+def test_the_person_holding_an_office_speaks(pipeline, text, language, speaker):
+    assert {c.source for c in code(pipeline, text, language).claims} == {speaker}
+
+
+def test_a_statement_about_no_happening_is_other(pipeline):
+    result = code(pipeline, "Kremlin spokesman Dmitry Peskov said the criminal case against the commander would be dropped.", "en")
+    assert [c.attribute for c in result.claims] == ["other"]
+
+
+def test_a_clock_time_is_not_a_count(pipeline):
+    result = code(pipeline, "13:15 - The army says its fighters shot down two drones over Khartoum this morning.", "en")
+    assert all(c.value != 15 for c in result.claims)
+
+
+def test_calling_a_claim_a_fabrication_denies_it(pipeline):
+    text = ("The RSF says its fighters shot down a fighter jet over Khartoum this morning. The army said it had lost "
+            "no aircraft and called the claim a fabrication.")
+    result = code(pipeline, text, "en")
+    army = [c for c in result.claims if c.source and "army" in c.source.lower()]
+    assert army and army[0].certainty == "denied"
+    assert result.contradictions

@@ -116,7 +116,8 @@ class ClaimFinder:
         out.extend(self._subset_claims(text, folded, sent, figures, sent_numbers, used_numbers, actor_mentions, counter))
         for cue in self.size.find(folded, s, e)[:1]:
             # "including a dozen vehicles", "4,500 people took part", "attacked with eight drones"
-            free = [n for n in sent_numbers if n.value and n.start not in used_numbers]
+            # A size is a figure: "a MiG fighter jet" is not a force of one.
+            free = [n for n in sent_numbers if n.value and n.start not in used_numbers and n.bound != "article"]
             n = next((n for n in free if _GOVERNS.fullmatch(folded, n.end, cue.start)), None) \
                 or next((n for n in free if 0 <= n.start - cue.end <= 30), None) \
                 or next((n for n in reversed(free) if 0 <= cue.start - n.end <= 30), None)
@@ -288,6 +289,16 @@ def answer_stances(claims: list[tuple[Claim, Sentence]]) -> None:
                 claim.attribute, claim.value = answered.attribute, answered.value
         elif claim.attribute not in ("occurred", "other", "aim") and claim.source is not None:
             recent.append((claim, sent))
+
+
+def statements_apart(claims: list[tuple[Claim, Sentence]], eventful: set[int]) -> None:
+    """An attributed statement in a sentence that tells of no happening ("Peskov said the case
+    would be dropped") is some other statement, not a report that something occurred; a denial
+    or confirmation keeps answering the happening."""
+    for claim, sent in claims:
+        if claim.attribute == "occurred" and claim.value is None and sent.index not in eventful \
+                and claim.certainty not in ("denied", "unconfirmed", "confirmed"):
+            claim.attribute = "other"
 
 
 def territory_place(places, cue: Match, s: int, e: int):

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from sitrep.extract.actors import actor_name, actors_around
-from sitrep.extract.claims import answer_stances, romanize_names, ClaimFinder, IdCounter, attach_claims, carry_attribution, make_claim, unique_claims
+from sitrep.extract.claims import answer_stances, statements_apart, romanize_names, ClaimFinder, IdCounter, attach_claims, carry_attribution, make_claim, unique_claims
 from sitrep.extract.dates import DateMention, date_finder
 from sitrep.extract.events import EventMention, assemble_event, escalate, merge
 from sitrep.extract.labels import EventLabeller, recode_by_actors
@@ -73,6 +73,7 @@ class ArticleCoder:
         last_place: tuple[int, PlaceMention, bool] | None = None
         last_date: tuple[int, DateMention] | None = None
         counter = IdCounter()
+        eventful: set[int] = set()  # sentences that tell of some happening
         for sent in sentences:
             s, e = sent.start, sent.end
             # "Kijów zażądał ...", "Washingtonul a susținut ...": a capital speaking for its
@@ -87,6 +88,8 @@ class ArticleCoder:
             if last_place and last_place[0] != sent.paragraph:
                 last_place = None
             labels = self.labeller.labels(folded, sent, triggers, attacks, actor_mentions, cues)
+            if labels:
+                eventful.add(sent.index)
             if sent_places:
                 best = best_place(sent_places)
                 if not (best.feature in COUNTRY_FEATURES and last_place and last_place[1].country == best.country):
@@ -132,6 +135,7 @@ class ArticleCoder:
 
         claims = unique_claims(carry_attribution(claims, sources))
         answer_stances(claims)
+        statements_apart(claims, eventful)
         romanize_names(claims, self.pack.meta.get("romanization"))
         article_date = main_date(dates, anchor)
         drafts = merge(mentions, article_date, doc_place)

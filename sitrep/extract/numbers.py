@@ -100,7 +100,8 @@ def _looks_like_year_or_date(text: str, start: int, end: int) -> bool:
     if len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100:
         return True
     around = text[max(0, start - 1): end + 1]
-    return "/" in around or bool(re.search(r"\d-\d|\d:\d", text[max(0, start - 1): end + 2]))
+    # "13:15", "2023-05-19": clock times and numeric dates, whichever part the digits are.
+    return "/" in around or bool(re.search(r"\d-\d|\d:\d", text[max(0, start - 2): end + 2]))
 
 
 def _drop_overlaps(spans: list[NumberMention]) -> list[NumberMention]:

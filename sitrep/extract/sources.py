@@ -262,22 +262,30 @@ class SourceFinder:
         return "reported" if attributed else "asserted"
 
 
+_TITLE_GAP = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}")  # at most a few title words between office and name
 _AFTER_COMMA = re.compile(r",\s*(?:[^\W\d]+\s+){0,2}$")  # ", the regional governor"
 _NEXT_NAME = re.compile(r"\s*(\w*[A-ZÀ-ÞА-ЯІЇЄҐ][\w.\-]*)")
 
 
 def _clause_subject(folded: str, before: list[SourceMention], cue: Match) -> SourceMention:
     """The speaker of a verb among the sources before it in its clause. A source set off by
-    commas describes the one before it ("Natalia Popova, an adviser to the council, wrote");
+    commas describes the one before it ("Natalia Popova, an adviser to the council, wrote"),
+    and a name set off by commas is the office before it ("the UN rights chief, Volker Türk, said");
     a source right after a comma opens a clause of its own ("a woman was hurt, the governor
     said"); otherwise the clause's first source speaks ("X's spokesman Y said")."""
     nearest = before[-1]
     if "," in folded[nearest.end:cue.start]:
         opening = folded.rfind(",", 0, nearest.start)
         described = [b for b in before if b.end <= opening]
-        return described[-1] if described else before[0]
+        if not described:
+            return before[0]
+        # Either side of the comma may be the name: "Natalia Popova, an adviser, wrote" and
+        # "The UN human rights chief, Volker Türk, said" are both the person.
+        return next((b for b in (described[-1], nearest) if b.origin in ("name", "pronoun")), described[-1])
     if _AFTER_COMMA.search(folded, max(0, nearest.start - 40), nearest.start):
         return nearest
+    if nearest.origin == "name" and len(before) > 1 and _TITLE_GAP.fullmatch(folded, before[-2].end, nearest.start):
+        return nearest  # "Kremlin spokesman Dmitry Peskov": the office's person speaks
     return before[0]
 
 

@@ -140,3 +140,19 @@ def test_calling_a_claim_a_fabrication_denies_it(pipeline):
     army = [c for c in result.claims if c.source and "army" in c.source.lower()]
     assert army and army[0].certainty == "denied"
     assert result.contradictions
+
+
+def test_a_control_claim_about_the_city_is_about_the_town_named_before(pipeline):
+    text = ("Rebel spokesman Lawrence Kanyuka said on Monday that the rebels had captured Goma. "
+            "The government disputes this: its spokesman, Patrick Muyaya, says the army still controls strategic positions in the city.")
+    result = code(pipeline, text, "en")
+    held = [c for c in result.claims if c.attribute in ("captured", "controls")]
+    assert [(c.value, c.source) for c in held] == [("Goma", "Lawrence Kanyuka"), ("Goma", "Patrick Muyaya")]
+    assert any(set(x.claims) == {held[0].id, held[1].id} for x in result.contradictions)
+
+
+def test_a_demonstrative_before_a_colon_does_not_speak(pipeline):
+    text = ("Purtătorul de cuvânt al rebelilor, Lawrence Kanyuka, a anunțat luni că rebelii au cucerit Goma. "
+            "Guvernul contestă această versiune: purtătorul său de cuvânt, Patrick Muyaya, susține că armata controlează orașul.")
+    controls = [c for c in code(pipeline, text, "ro").claims if c.attribute == "controls"]
+    assert controls and controls[0].source == "Patrick Muyaya"

@@ -84,7 +84,7 @@ class ClaimFinder:
                 out.append(make_claim(counter, cue.label, value, subject, text, sent, attribution, certainty, cue.start))
                 figures.append((out[-1], (number.end if number is not None else cue.end)))
             else:  # captured / controls: the place it is about, and who holds it
-                target = territory_place(places, cue, s, e)
+                target = territory_place(places, cue, s, e, folded)
                 value = place_value(target) if target else unresolved_name_after(text, cue, e)
                 holder = nearest_actor_any(actor_mentions, cue, s, e)
                 out.append(make_claim(counter, cue.label, value, holder, text, sent, attribution, certainty, cue.start))
@@ -200,6 +200,7 @@ class ClaimFinder:
 
 
 _GOVERNS = re.compile(r"\s*(?:\w{1,3}\s+)?")  # "25 drones", "25 de drone", "25 из них"
+_CLAUSE_END = re.compile(r"[;:]\s|\s[-–—]\s")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s[-–—]\s")
 
 NAMED_VALUES = ("captured", "controls", "perpetrator", "identity")  # values that name a place or a party
@@ -291,6 +292,19 @@ def answer_stances(claims: list[tuple[Claim, Sentence]]) -> None:
             recent.append((claim, sent))
 
 
+def carry_territory(claims: list[tuple[Claim, Sentence]]) -> None:
+    """"The army still holds positions in the city": a capture or control claim that names no
+    place is about the town the last such claim named, a few sentences back."""
+    last: tuple[Claim, Sentence] | None = None
+    for claim, sent in claims:
+        if claim.attribute not in ("captured", "controls"):
+            continue
+        if claim.value:
+            last = (claim, sent)
+        elif last is not None and 0 < sent.index - last[1].index <= 3:
+            claim.value = last[0].value
+
+
 def statements_apart(claims: list[tuple[Claim, Sentence]], eventful: set[int]) -> None:
     """An attributed statement in a sentence that tells of no happening ("Peskov said the case
     would be dropped") is some other statement, not a report that something occurred; a denial
@@ -301,12 +315,14 @@ def statements_apart(claims: list[tuple[Claim, Sentence]], eventful: set[int]) -
             claim.attribute = "other"
 
 
-def territory_place(places, cue: Match, s: int, e: int):
+def territory_place(places, cue: Match, s: int, e: int, folded: str = ""):
     """The town a capture or control cue is about: the nearest specific place in the sentence,
     after the cue first ("took the village of X"), else before it ("X was back under control")."""
     here = [p for p in places if s <= p.start < e and p.feature not in REGION_FEATURES]
     after = [p for p in here if p.start >= cue.end and p.start - cue.end <= 80]
-    before = [p for p in here if p.end <= cue.start and cue.start - p.end <= 120]
+    # The subject of its own clause only: "Kinshasa disputes this: the army still holds the city".
+    before = [p for p in here if p.end <= cue.start and cue.start - p.end <= 120
+              and not _CLAUSE_END.search(folded, p.end, cue.start)]
     if after:
         return after[0]
     return before[0] if before else None  # the subject, not a place in an appositive

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from sitrep.extract.actors import actor_name, actors_around
-from sitrep.extract.claims import answer_stances, statements_apart, romanize_names, ClaimFinder, IdCounter, attach_claims, carry_attribution, make_claim, unique_claims
+from sitrep.extract.claims import answer_stances, carry_territory, statements_apart, romanize_names, ClaimFinder, IdCounter, attach_claims, carry_attribution, make_claim, unique_claims
 from sitrep.extract.dates import DateMention, date_finder
 from sitrep.extract.events import EventMention, assemble_event, escalate, merge
 from sitrep.extract.labels import EventLabeller, recode_by_actors
@@ -135,6 +135,7 @@ class ArticleCoder:
 
         claims = unique_claims(carry_attribution(claims, sources))
         answer_stances(claims)
+        carry_territory(claims)
         statements_apart(claims, eventful)
         romanize_names(claims, self.pack.meta.get("romanization"))
         article_date = main_date(dates, anchor)

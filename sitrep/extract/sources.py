@@ -27,7 +27,7 @@ def _name_regex(connectors: set[str]) -> re.Pattern[str]:
     ("Committee of the ... Union", "bin Salman")."""
     joined = "|".join(re.escape(c) for c in sorted(connectors, key=len, reverse=True)) or "(?!)"
     return re.compile(rf"(?<![\w])[{_UPPER}][\w'’\-]+(?:\s+(?:(?:{joined})\s+){{0,2}}[{_UPPER}][\w'’\-]+){{0,5}}")
-_STRONG_BREAK = re.compile(r"[;]|\s[-–—]\s")
+_STRONG_BREAK = re.compile(r"[;]|:\s|\s[-–—]\s")
 _HEADED = re.compile(r"\s*[:—–-]\s")
 # A verb right after a comma or quote opens its clause: its subject follows ("..., spun surse").
 _CLAUSE_START = re.compile(r"[,;:\"”»]\s*$")
@@ -281,7 +281,8 @@ def _clause_subject(folded: str, before: list[SourceMention], cue: Match) -> Sou
             return before[0]
         # Either side of the comma may be the name: "Natalia Popova, an adviser, wrote" and
         # "The UN human rights chief, Volker Türk, said" are both the person.
-        return next((b for b in (described[-1], nearest) if b.origin in ("name", "pronoun")), described[-1])
+        return next((b for b in (described[-1], nearest) if b.origin == "name"),
+                    next((b for b in (described[-1], nearest) if b.origin == "pronoun"), described[-1]))
     if _AFTER_COMMA.search(folded, max(0, nearest.start - 40), nearest.start):
         return nearest
     if nearest.origin == "name" and len(before) > 1 and _TITLE_GAP.fullmatch(folded, before[-2].end, nearest.start):

@@ -92,3 +92,17 @@ def test_declined_weekdays(code, text, expected):
 def test_a_weekday_stem_inside_a_longer_word_is_no_date():
     text = "пять сбиты, ещё три подавлены средствами РЭБ"  # "средств-" is not "среда"
     assert date_finder(load_pack("ru")).find(text, fold(text), ANCHOR) == []
+
+
+@pytest.mark.parametrize("language, text, value", [
+    ("uk", "беруть участь 25 тисяч бійців", 25000),
+    ("uk", "понад 4 тисячі дітей", 4000),
+    ("ru", "около 3 тысячи человек", 3000),
+    ("ro", "au participat 4 mii de oameni", 4000),
+    ("pl", "protestowało 10 tys. osób", 10000),
+    ("pl", "przyszły 2 tysiące osób", 2000),
+    ("en", "2 million people fled", 2000000),
+    ("es", "marcharon 5 mil personas", 5000),
+])
+def test_digits_scaled_by_a_multiplier_word(language, text, value):
+    assert [n.value for n in number_reader(load_pack(language)).find(text, fold(text)) if n.value] == [value]

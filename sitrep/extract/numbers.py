@@ -44,15 +44,23 @@ class NumberReader:
             if _looks_like_year_or_date(text, m.start(), m.end()):
                 continue
             value = int(re.sub(r"\D", "", m.group()))
-            spans.append(NumberMention(m.start(), m.end(), value))
-        if self._words:
-            spans.extend(self._word_numbers(folded, start, end))
+            spans.append(self._scaled(folded, NumberMention(m.start(), m.end(), value)))
+        # A vague word wins over a number word of the same span: "тисячі людей" is thousands.
         for m in self._vague.find(folded, start, end):
             spans.append(NumberMention(m.start, m.end, None))
+        if self._words:
+            spans.extend(self._word_numbers(folded, start, end))
         spans = [self._with_bound(folded, n) for n in spans]
         for m in self._articles.find(folded, start, end):
             spans.append(NumberMention(m.start, m.end, 1, "article"))
         return _drop_overlaps(spans)
+
+    def _scaled(self, folded: str, number: NumberMention) -> NumberMention:
+        """"25 тисяч", "4 mii", "2 million": digits scaled by the multiplier word after them."""
+        after = _NEXT_WORD.match(folded, number.end)
+        if after and after.group(1) in self.multipliers:
+            return NumberMention(number.start, after.end(), number.value * self.multipliers[after.group(1)])
+        return number
 
     def _word_numbers(self, folded: str, start: int, end: int) -> list[NumberMention]:
         # Adjacent number words combine: "twenty five" → 25, "two hundred" → 200.
@@ -89,6 +97,9 @@ class NumberReader:
             if any(m.end >= number.start - 1 for m in lexicon.find(folded, lo, number.start)):
                 return NumberMention(number.start, number.end, number.value, name)
         return number
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]+(\w+)\.?")
 
 
 def _compile(phrases):

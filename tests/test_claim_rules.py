@@ -156,3 +156,13 @@ def test_a_demonstrative_before_a_colon_does_not_speak(pipeline):
             "Guvernul contestă această versiune: purtătorul său de cuvânt, Patrick Muyaya, susține că armata controlează orașul.")
     controls = [c for c in code(pipeline, text, "ro").claims if c.attribute == "controls"]
     assert controls and controls[0].source == "Patrick Muyaya"
+
+
+@pytest.mark.parametrize("text, language, culprit", [
+    ("Il gruppo jihadista al-Shabaab, affiliato ad al-Qaeda, ha rivendicato l'attacco contro il convoglio a Mogadiscio.", "it", "Al Shabaab"),
+    ("The Islamic State group claimed responsibility for the bombing in Kabul that killed 12 people.", "en", "Islamic State"),
+])
+def test_who_claims_responsibility_is_the_culprit(pipeline, text, language, culprit):
+    result = code(pipeline, text, language)
+    assert {c.value for c in result.claims if c.attribute == "perpetrator"} == {culprit}
+    assert all(c.certainty == "claimed" for c in result.claims if c.attribute == "perpetrator")

@@ -26,11 +26,14 @@ def two_armed_sides(actor_mentions, sent: Sentence) -> bool:
 
 # -- around an event trigger ------------------------------------------------------------------
 
-def actors_around(actor_mentions, trig: Match, s: int, e: int):
+def actors_around(actor_mentions, trig: Match, s: int, e: int, folded: str = ""):
     """Actor 1 is who acts before the trigger (an armed actor when there is one), actor 2 the
-    other side after it; with nobody before the trigger, an armed actor after it acts."""
+    other side after it; with nobody before the trigger, an armed actor after it acts. An actor
+    in an aside between commas only describes the one before it ("al-Shabaab, linked to
+    al-Qaeda, claimed the attack")."""
     here = [a for a in actor_mentions if s <= a.start < e]
     before = [a for a in here if a.end <= trig.start]
+    before = [a for a in before if not _in_aside(folded, a, before, trig.start)]
     armed_before = [a for a in before if getattr(a, "role", None) not in CIVILIAN_ROLES]
     after = [a for a in here if a.start >= trig.end]
     a1 = (armed_before or before or [None])[-1]
@@ -67,6 +70,20 @@ def nearest_actor_any(actor_mentions, cue: Match, s: int, e: int) -> str | None:
 def actor_after(actor_mentions, cue: Match, e: int):
     after = [a for a in actor_mentions if cue.end <= a.start < min(e, cue.end + 60)]
     return after[0] if after else None
+
+
+def _in_aside(folded: str, actor, before, limit: int) -> bool:
+    if not folded or "," not in folded[actor.end:limit]:
+        return False
+    opening = folded.rfind(",", 0, actor.start)
+    return opening >= 0 and any(b.end <= opening and opening - b.end <= 3 for b in before)
+
+
+def actor_before(actor_mentions, cue: Match, s: int):
+    """The subject of a cue: the first named actor of the sentence before it ("al-Shabaab,
+    linked to al-Qaeda, claimed the attack" is al-Shabaab)."""
+    before = [a for a in actor_mentions if s <= a.start and a.end <= cue.start and getattr(a, "canonical", None)]
+    return before[0] if before else None
 
 
 def nearest_actor(actor_mentions, cue: Match, s: int, e: int):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.extract.actors import CIVILIAN_ROLES, actor_after, actor_label, nearest_actor, nearest_actor_any, victim_subject
+from sitrep.extract.actors import CIVILIAN_ROLES, actor_after, actor_before, actor_label, nearest_actor, nearest_actor_any, victim_subject
 from sitrep.extract.events import DraftEvent
 from sitrep.extract.labels import sub_of
 from sitrep.extract.numbers import NumberMention
@@ -49,6 +49,7 @@ class ClaimFinder:
         self.size = pack.lexicon("claims", "size")
         self.subset = pack.lexicon("claims", "subset")
         self.perpetrator = pack.lexicon("claims", "perpetrator")
+        self.responsibility = pack.lexicon("claims", "responsibility")
 
     def find_cues(self, folded: str) -> list[Match]:
         """Every count and territory cue of the text (event labels use them too)."""
@@ -88,11 +89,15 @@ class ClaimFinder:
                 value = place_value(target) if target else unresolved_name_after(text, cue, e)
                 holder = nearest_actor_any(actor_mentions, cue, s, e)
                 out.append(make_claim(counter, cue.label, value, holder, text, sent, attribution, certainty, cue.start))
-        for cue in self.perpetrator.find(folded, s, e)[:1]:
+        owned = self.responsibility.find(folded, s, e)
+        for cue in sorted(self.perpetrator.find(folded, s, e) + owned, key=lambda m: m.start)[:1]:
             # "X blamed the army": the accused follows the cue; "X claimed responsibility":
             # the subject did it. A blame without a named culprit is still a position.
             armed = [a for a in actor_mentions if getattr(a, "role", None) not in CIVILIAN_ROLES]  # victims do not attack
-            accused = actor_after(armed, cue, e) or nearest_actor(armed, cue, s, e)
+            if any(o.start <= cue.start < o.end or cue.start <= o.start < cue.end for o in owned):
+                accused = actor_before(armed, cue, s) or nearest_actor(armed, cue, s, e)
+            else:
+                accused = actor_after(armed, cue, e) or nearest_actor(armed, cue, s, e)
             attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
             if accused is None and attribution.source is None:
                 continue

@@ -116,7 +116,7 @@ class ArticleCoder:
                 place, near = self.places.place_for(folded, trig, sent_places, last_place, doc_place)
                 date = nearest(sent_dates, trig.start) or (last_date[1] if last_date else None)
                 attribution, certainty = self.sources.voice(text, folded, sources, s, e, trig.start)
-                a1, a2 = actors_around(actor_mentions, trig, s, e)
+                a1, a2 = actors_around(actor_mentions, trig, s, e, folded)
                 label = recode_by_actors(label, a1)
                 # A place from this paragraph counts as the mention's own; the article's main
                 # place (or none) does not.

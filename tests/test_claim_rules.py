@@ -166,3 +166,12 @@ def test_who_claims_responsibility_is_the_culprit(pipeline, text, language, culp
     result = code(pipeline, text, language)
     assert {c.value for c in result.claims if c.attribute == "perpetrator"} == {culprit}
     assert all(c.certainty == "claimed" for c in result.claims if c.attribute == "perpetrator")
+
+
+@pytest.mark.parametrize("text, language, certainty", [
+    ("Investigators concluded that at least 500 people were killed in Moura, most of them executed by Malian soldiers.", "en", "reported"),
+    ("Potrivit armatei ucrainene, trei civili au fost uciși de militari ruși în satul Ivanivka.", "ro", "claimed"),
+])
+def test_a_passive_harm_verb_names_its_doer(pipeline, text, language, certainty):
+    blame = [c for c in code(pipeline, text, language).claims if c.attribute == "perpetrator"]
+    assert blame and blame[0].value and blame[0].certainty == certainty

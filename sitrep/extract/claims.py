@@ -50,6 +50,7 @@ class ClaimFinder:
         self.subset = pack.lexicon("claims", "subset")
         self.perpetrator = pack.lexicon("claims", "perpetrator")
         self.responsibility = pack.lexicon("claims", "responsibility")
+        self.agent = pack.lexicon("claims", "agent")
 
     def find_cues(self, folded: str) -> list[Match]:
         """Every count and territory cue of the text (event labels use them too)."""
@@ -64,6 +65,10 @@ class ClaimFinder:
         for cue in (c for c in cues if s <= c.start < e):
             attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
             if cue.label in COUNT_ATTRIBUTES:
+                doer = self._passive_agent(folded, cue, actor_mentions, e)
+                if doer is not None and not any(c.attribute == "perpetrator" and c.value == actor_label(doer) for c in out):
+                    out.append(make_claim(counter, "perpetrator", actor_label(doer), None, text, sent, attribution,
+                                          blame_certainty(attribution.source, certainty), cue.start))
                 zero = self._zero_before(folded, cue, s) or self._zero_after(folded, cue, e)
                 number = None if zero else number_for(sent_numbers, cue, folded, used_numbers, actor_mentions)
                 if zero:
@@ -102,8 +107,7 @@ class ClaimFinder:
             if accused is None and attribution.source is None:
                 continue
             certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
-            if certainty == "reported":
-                certainty = "claimed"  # blaming someone is an interested party's claim, not a report
+            certainty = blame_certainty(attribution.source, certainty)
             value = actor_label(accused) if accused is not None else None
             out.append(make_claim(counter, "perpetrator", value, None, text, sent, attribution, certainty, cue.start))
         for cue in self.casualties.find(folded, s, e):
@@ -133,7 +137,19 @@ class ClaimFinder:
                 used_numbers.add(n.start)
                 figures.append((out[-1], max(n.end, cue.end)))
         out.extend(self._competing_figures(text, folded, sent, figures, sent_numbers, used_numbers, sources, counter))
-        return out
+        # "500 were killed, most of them executed by soldiers": a second cue without a figure
+        # repeats the count the sentence already gives.
+        figured = {(c.attribute, c.source) for c in out if isinstance(c.value, int)}
+        return [c for c in out if not (c.attribute in COUNT_ATTRIBUTES and c.value is None and (c.attribute, c.source) in figured
+                                       and c.certainty != "denied")]
+
+    def _passive_agent(self, folded: str, cue: Match, actor_mentions, e: int):
+        """"killed by Malian soldiers", "uciși de militari": the armed actor a passive harm verb names."""
+        marker = next((m for m in self.agent.find(folded, cue.end, min(e, cue.end + 30)) if m.start - cue.end <= 12), None)
+        if marker is None:
+            return None
+        return next((a for a in actor_mentions if 0 <= a.start - marker.end <= 25 and a.start < e
+                     and getattr(a, "role", None) not in CIVILIAN_ROLES), None)
 
     def _subset_claims(self, text, folded, sent, figures, numbers, used, actor_mentions, counter) -> list[Claim]:
         """"12 killed, including three children": the part is a count of the same kind, of its own victims."""
@@ -215,6 +231,17 @@ def _counts_person(folded: str, article: NumberMention, actor) -> bool:
     """"a 60-year-old resident", "o tânără femeie": the article's noun phrase names a person."""
     between = folded[article.end:actor.start]
     return actor.start >= article.end and len(between.split()) <= 2 and not re.search(r"[,.;:]", between)
+
+
+_PARTIES = ("military", "government", "armed_group", "official")
+
+
+def blame_certainty(source, certainty: str) -> str:
+    """Naming a culprit is a claim when a party to the conflict does it, a report when monitors,
+    investigators or the press do."""
+    if certainty == "reported" and (source is None or (source.type in _PARTIES and not source.neutral)):
+        return "claimed"
+    return certainty
 
 
 def make_claim(counter, attribute, value, subject, text, sent, attribution, certainty, position) -> Claim:

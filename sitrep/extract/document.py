@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from sitrep.extract.actors import actor_name, actors_around
-from sitrep.extract.claims import answer_stances, carry_territory, statements_apart, romanize_names, ClaimFinder, IdCounter, attach_claims, carry_attribution, make_claim, unique_claims
+from sitrep.extract.claims import answer_stances, blame_certainty, carry_territory, statements_apart, romanize_names, ClaimFinder, IdCounter, attach_claims, carry_attribution, make_claim, unique_claims
 from sitrep.extract.dates import DateMention, date_finder
 from sitrep.extract.events import EventMention, assemble_event, escalate, merge
 from sitrep.extract.labels import EventLabeller, recode_by_actors
@@ -129,7 +129,7 @@ class ArticleCoder:
                         # "The ministry said the Kyiv regime attacked the city": the source also
                         # says who did it, and naming a culprit is a claim, not a report.
                         claims.append((make_claim(counter, "perpetrator", doer, None, text, sent, attribution,
-                                                  "claimed" if certainty == "reported" else certainty, trig.start), sent))
+                                                  blame_certainty(attribution.source, certainty), trig.start), sent))
             for claim in self.claim_finder.claims_in(text, folded, sent, cues, numbers, sources, places, actor_mentions, counter):
                 claims.append((claim, sent))
 

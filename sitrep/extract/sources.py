@@ -44,6 +44,7 @@ class SourceMention:
     is_person: bool = False
     origin: str = "noun"  # noun, actor, name or pronoun: how it was found
     noun: str | None = None  # the pack's source noun it came from, for nouns
+    neutral: bool = False  # monitors, investigators, international bodies: no side in the conflict
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +112,8 @@ class SourceFinder:
                 if adjective:
                     name = f"{adjective} {name}"
                 start, end = min(m.start, country.start), max(m.end, country.end)
-            out.append(SourceMention(start, end, _capitalise(name), spec.get("type", "other"), noun=m.label))
+            out.append(SourceMention(start, end, _capitalise(name), spec.get("type", "other"), noun=m.label,
+                                     neutral=bool(spec.get("international") or spec.get("neutral"))))
         return out
 
     def _actor_source(self, a) -> SourceMention | None:

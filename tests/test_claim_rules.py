@@ -175,3 +175,13 @@ def test_who_claims_responsibility_is_the_culprit(pipeline, text, language, culp
 def test_a_passive_harm_verb_names_its_doer(pipeline, text, language, certainty):
     blame = [c for c in code(pipeline, text, language).claims if c.attribute == "perpetrator"]
     assert blame and blame[0].value and blame[0].certainty == certainty
+
+
+def test_denying_a_statement_without_a_figure_denies_the_happening(pipeline):
+    text = ("Командир заявив, що російська армія завдала ракетного удару по таборах під Ростовом і вбила велику кількість його бійців. "
+            "Міністерство оборони РФ назвало ці твердження провокацією і заперечило будь-які удари.")
+    result = code(pipeline, text, "uk")
+    denial = [c for c in result.claims if c.certainty == "denied"]
+    assert denial and denial[0].attribute == "occurred"
+    killed = [c for c in result.claims if c.attribute == "killed"]
+    assert killed and any(set(x.claims) == {killed[0].id, denial[0].id} for x in result.contradictions)

@@ -308,8 +308,10 @@ def romanize_names(claims: list[tuple[Claim, Sentence]], romanization: dict | No
 
 def answer_stances(claims: list[tuple[Claim, Sentence]]) -> None:
     """"The General Staff did not confirm this": a denial or confirmation without a figure of its
-    own answers the last substantive claim of another source just before it, so it takes that
-    claim's attribute and value and can contradict it."""
+    own answers the last statement of another source just before it. Against a figure or a place
+    ("the capture of Zhelanne") it takes that claim's attribute and value; against a statement
+    without one ("a huge number were killed") it stays a stance on the happening, which answers
+    everything said to have happened in it."""
     recent: list[tuple[Claim, Sentence]] = []
     for claim, sent in claims:
         stance = claim.value is None and claim.attribute in ("occurred", "perpetrator") \
@@ -318,7 +320,7 @@ def answer_stances(claims: list[tuple[Claim, Sentence]]) -> None:
             answered = next((c for c, s in reversed(recent)
                              if c.source != claim.source and 0 <= sent.index - s.index <= 3 and s.index < sent.index
                              and (claim.attribute != "perpetrator" or c.attribute == "perpetrator")), None)
-            if answered is not None:
+            if answered is not None and (answered.value is not None or claim.attribute == "perpetrator"):
                 claim.attribute, claim.value = answered.attribute, answered.value
         elif claim.attribute not in ("occurred", "other", "aim") and claim.source is not None:
             recent.append((claim, sent))

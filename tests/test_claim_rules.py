@@ -185,3 +185,19 @@ def test_denying_a_statement_without_a_figure_denies_the_happening(pipeline):
     assert denial and denial[0].attribute == "occurred"
     killed = [c for c in result.claims if c.attribute == "killed"]
     assert killed and any(set(x.claims) == {killed[0].id, denial[0].id} for x in result.contradictions)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The governor said 20 civilians and 12 militants were killed in the fighting in Kherson.", "en"),
+    ("Potrivit guvernatorului, 20 de civili și 12 militanți au fost uciși în luptele de la Herson.", "ro"),
+])
+def test_counts_of_two_sides_add_up(pipeline, text, language):
+    result = code(pipeline, text, language)
+    killed = {c.value: c.subject for c in result.claims if c.attribute == "killed"}
+    assert killed == {20: "civilians", 12: "militants"}
+    assert [e.fatalities for e in result.events] == [32]
+
+
+def test_no_deaths_without_a_figure_does_not_break_coordination(pipeline):
+    result = code(pipeline, "Il ministero ha detto che non ci sono vittime tra i soldati italiani a Mogadiscio.", "it")
+    assert any(c.attribute == "killed" and c.value == 0 for c in result.claims)

@@ -134,3 +134,20 @@ def coded_actors(event_type: str, actor1: str | None, actor2: str | None, countr
             actor2 = actor1
         actor1 = actors.canonical_for("gunmen", country)
     return actor1, actor2
+
+
+_CIVILIAN_WORDS = ("civilian", "women", "children", "residents", "people", "journalists", "workers", "students")
+_ARMED_WORDS = ("military", "forces", "soldiers", "fighters", "militants", "group", "police", "army", "troops")
+
+
+def victims_side(subject: str | None) -> str | None:
+    """Civilians or combatants: counts of different sides can both be true, counts of one
+    side cannot, however each source names the victims."""
+    if not subject:
+        return None
+    low = subject.casefold()
+    if any(w in low for w in _CIVILIAN_WORDS):
+        return "civilian"
+    if any(w in low for w in _ARMED_WORDS):
+        return "armed"
+    return None

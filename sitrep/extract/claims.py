@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.extract.actors import CIVILIAN_ROLES, actor_after, actor_before, actor_label, nearest_actor, nearest_actor_any, victim_subject
+from sitrep.extract.actors import CIVILIAN_ROLES, actor_after, actor_before, actor_key, actor_label, nearest_actor, nearest_actor_any, victim_subject
 from sitrep.extract.events import DraftEvent
 from sitrep.extract.labels import sub_of
 from sitrep.extract.numbers import NumberMention
@@ -51,6 +51,7 @@ class ClaimFinder:
         self.perpetrator = pack.lexicon("claims", "perpetrator")
         self.responsibility = pack.lexicon("claims", "responsibility")
         self.agent = pack.lexicon("claims", "agent")
+        self.coordinators = pack.lexicon("actors", "coordinators")
 
     def find_cues(self, folded: str) -> list[Match]:
         """Every count and territory cue of the text (event labels use them too)."""
@@ -89,6 +90,9 @@ class ClaimFinder:
                 subject = victim_subject(actor_mentions, cue, s, e, number)
                 out.append(make_claim(counter, cue.label, value, subject, text, sent, attribution, certainty, cue.start))
                 figures.append((out[-1], (number.end if number is not None else cue.end)))
+                for other, victims in self._coordinated_counts(folded, number, sent_numbers, used_numbers, actor_mentions, s):
+                    used_numbers.add(other.start)
+                    out.append(make_claim(counter, cue.label, other.value, victims, text, sent, attribution, certainty, cue.start))
             else:  # captured / controls: the place it is about, and who holds it
                 target = territory_place(places, cue, s, e, folded)
                 value = place_value(target) if target else unresolved_name_after(text, cue, e)
@@ -142,6 +146,23 @@ class ClaimFinder:
         figured = {(c.attribute, c.source) for c in out if isinstance(c.value, int)}
         return [c for c in out if not (c.attribute in COUNT_ATTRIBUTES and c.value is None and (c.attribute, c.source) in figured
                                        and c.certainty != "denied")]
+
+    def _coordinated_counts(self, folded, number, numbers, used, actor_mentions, s):
+        """"About 20 civilians and a dozen militants died": the figures joined to the counted one,
+        each with the victims it counts."""
+        found = []
+        if number is None:
+            return found
+        current = number
+        for other in reversed([n for n in numbers if n.end <= number.start and n.start >= s]):
+            between = folded[other.end:current.start]
+            counted = next((a for a in actor_mentions if 0 <= a.start - other.end <= 12), None)
+            if other.start in used or not other.value or counted is None or re.search(r"[.;:,]", between) \
+                    or not self.coordinators.find(folded, counted.end, current.start) or len(between) > 60:
+                break
+            found.append((other, actor_key(counted)))
+            current = other
+        return found
 
     def _passive_agent(self, folded: str, cue: Match, actor_mentions, e: int):
         """"killed by Malian soldiers", "uciși de militari": the armed actor a passive harm verb names."""

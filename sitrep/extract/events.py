@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sitrep.extract.actors import FOREIGN_ROLES, actor_name, coded_actors
+from sitrep.extract.actors import FOREIGN_ROLES, actor_name, coded_actors, victims_side
 from sitrep.extract.dates import DateMention
 from sitrep.extract.labels import RULES, rank, sub_of, type_of
 from sitrep.extract.setting import REGION_FEATURES, same_place, to_place
@@ -154,11 +154,18 @@ def _unique_sentences(mentions: list[EventMention]) -> list[Sentence]:
 
 
 def source_totals(claims, attribute: str) -> list[int]:
-    """Each source's total for one count, sentence by sentence: the largest figure a source gives
-    in a sentence is its total there ("50 killed, including five children" is 50)."""
-    totals: dict[tuple, int] = {}
+    """Each source's total for one count, sentence by sentence. Within a sentence a figure for
+    part of the same side is inside the larger one ("50 killed, including five children" is 50);
+    figures for the two sides add up ("20 civilians and 12 militants died" is 32)."""
+    sides: dict[tuple, dict] = {}
     for c in claims:
         if c.attribute == attribute and isinstance(c.value, int):
-            key = (c.source, c.evidence.start)
-            totals[key] = max(totals.get(key, c.value), c.value)
-    return list(totals.values())
+            side = sides.setdefault((c.source, c.evidence.start), {})
+            key = victims_side(c.subject)
+            side[key] = max(side.get(key, 0), c.value)
+    totals = []
+    for by_side in sides.values():
+        unnamed = by_side.pop(None, 0)
+        named = sum(by_side.values())
+        totals.append(max(unnamed, named))
+    return totals

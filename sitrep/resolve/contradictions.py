@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
+from sitrep.extract.actors import victims_side
 from sitrep.model import COUNT_ATTRIBUTES, Claim, Contradiction, DocumentResult
 
 # Claims that state or deny a happening: a denial contradicts an assertion of it.
@@ -56,25 +57,8 @@ def _conflict(a: Claim, b: Claim) -> str | None:
     return None
 
 
-_CIVILIAN_WORDS = ("civilian", "women", "children", "residents", "people", "journalists", "workers", "students")
-_ARMED_WORDS = ("military", "forces", "soldiers", "fighters", "militants", "group", "police", "army", "troops")
-
-
 def _count(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-def victims_side(subject: str | None) -> str | None:
-    """Civilians or combatants: counts of different sides can both be true, counts of one
-    side cannot, however each source names the victims."""
-    if not subject:
-        return None
-    low = subject.casefold()
-    if any(w in low for w in _CIVILIAN_WORDS):
-        return "civilian"
-    if any(w in low for w in _ARMED_WORDS):
-        return "armed"
-    return None
 
 
 def _polarity(claim: Claim) -> bool:

@@ -201,3 +201,11 @@ def test_counts_of_two_sides_add_up(pipeline, text, language):
 def test_no_deaths_without_a_figure_does_not_break_coordination(pipeline):
     result = code(pipeline, "Il ministero ha detto che non ci sono vittime tra i soldati italiani a Mogadiscio.", "it")
     assert any(c.attribute == "killed" and c.value == 0 for c in result.claims)
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("Kyiv said Russian drones hit the port of Izmail overnight, killing two workers.", "en", "Government of Ukraine"),
+    ("Bucureștiul a negat inițial că vreo dronă rusească ar fi căzut pe teritoriul României.", "ro", "Government of Romania"),
+])
+def test_a_capital_speaking_is_its_government(pipeline, text, language, speaker):
+    assert {c.source for c in code(pipeline, text, language).claims} == {speaker}

@@ -58,7 +58,10 @@ class ArticleCoder:
         dates = [d for d in dates if not is_dateline(text, d)]
         actor_mentions = actors.find(text, self.pack.code) if actors is not None else []
         place_spans = [(p.start, p.end) for p in places]
-        sources = self.sources.find(text, folded, actor_mentions, place_spans)
+        # "Kyiv said", "Bucureștiul a negat": a capital or a country speaking is its government.
+        speaking = [(p.start, p.end, (actors.canonical_for("government", p.country) if actors is not None else None) or p.name)
+                    for p in places if p.country and self._speaks(folded, p)]
+        sources = self.sources.find(text, folded, actor_mentions, place_spans, speaking)
         triggers = self.labeller.find_triggers(text, folded)
         attacks = self.labeller.find_attacks(folded)
         cues = self.claim_finder.find_cues(folded)

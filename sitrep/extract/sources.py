@@ -79,10 +79,13 @@ class SourceFinder:
 
     # -- mentions -----------------------------------------------------------------------
 
-    def find(self, text: str, folded: str, actor_mentions=(), place_spans=()) -> list[SourceMention]:
+    def find(self, text: str, folded: str, actor_mentions=(), place_spans=(), speaking_places=()) -> list[SourceMention]:
+        """Every source mention; `speaking_places` are (start, end, government) of places that
+        speak for their state ("Kyiv said", "Rwanda accuses")."""
         nouns = self._noun_mentions(folded)
         actors = [self._actor_source(a) for a in actor_mentions]
         actors = [a for a in actors if a is not None]
+        actors += [SourceMention(s, e, name, "government", origin="actor") for s, e, name in speaking_places]
         names = self._names(text, folded, nouns, actors, list(place_spans))
         # A proper name wins over the generic noun inside it ("Sudan Doctors' Union" is not
         # "doctors") and over a title right before it ("губернатора Вячеслава Гладкова").

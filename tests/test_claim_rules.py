@@ -209,3 +209,8 @@ def test_no_deaths_without_a_figure_does_not_break_coordination(pipeline):
 ])
 def test_a_capital_speaking_is_its_government(pipeline, text, language, speaker):
     assert {c.source for c in code(pipeline, text, language).claims} == {speaker}
+
+
+def test_one_quoted_capitalised_word_names_an_organisation(pipeline):
+    result = code(pipeline, "Компания «Укрзализныця» сообщила о 30 погибших на вокзале в Краматорске.", "ru")
+    assert {c.source for c in result.claims if c.attribute == "killed"} == {"Ukrzaliznytsya"}

@@ -176,7 +176,9 @@ class SourceFinder:
             if inside and sum(n.end - n.start for n in inside) >= 0.6 * (end - start):
                 continue  # "Ministry of Defence": the noun with its nationality says more
             headline = len(words) == 1 and sentence_initial(text, start) and _HEADED.match(text, end) is not None
-            if len(words) >= 2 or headline:  # "Собянин: ..." names its speaker like a byline
+            # «Укрзалізниця», „Șor”: one capitalised word in quotation marks names an organisation.
+            quoted = len(words) == 1 and text[start - 1:start] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES
+            if len(words) >= 2 or headline or quoted:  # "Собянин: ..." names its speaker like a byline
                 role = _near(roles, start, end, 40)
                 kind = inside[0].type if inside else (_ROLE_TYPES.get(role.label, "official") if role else "official")
                 out.append(SourceMention(start, end, name, kind, not inside, origin="name"))
@@ -267,6 +269,8 @@ class SourceFinder:
         return "reported" if attributed else "asserted"
 
 
+_OPEN_QUOTES = ("«", "„", "“", '"')
+_CLOSE_QUOTES = ("»", "”", "“", '"')
 _TITLE_GAP = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}")  # at most a few title words between office and name
 _AFTER_COMMA = re.compile(r",\s*(?:[^\W\d]+\s+){0,2}$")  # ", the regional governor"
 _NEXT_NAME = re.compile(r"\s*(\w*[A-ZÀ-ÞА-ЯІЇЄҐ][\w.\-]*)")

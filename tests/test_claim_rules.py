@@ -214,3 +214,29 @@ def test_a_capital_speaking_is_its_government(pipeline, text, language, speaker)
 def test_one_quoted_capitalised_word_names_an_organisation(pipeline):
     result = code(pipeline, "Компания «Укрзализныця» сообщила о 30 погибших на вокзале в Краматорске.", "ru")
     assert {c.source for c in result.claims if c.attribute == "killed"} == {"Ukrzaliznytsya"}
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Almeno 70 persone sono state uccise e 19 ferite in un attacco contro l'ospedale di El Fasher.", "it",
+     {("killed", 70), ("injured", 19)}),
+    ("Russia's Defence Ministry said Ukrainian forces had struck the prison in Olenivka, killing 40 prisoners and injuring 75.", "en",
+     {("killed", 40), ("injured", 75)}),
+    ("The government said police had tried to hold the prison in Port-au-Prince. It did not give a figure for deaths.", "en", set()),
+    ("Служба безпеки заявила, що на місці удару по Києву знайдено уламки ракети Х-101.", "uk", set()),
+])
+def test_what_a_figure_counts(pipeline, text, language, expected):
+    found = {(c.attribute, c.value) for c in code(pipeline, text, language).claims if isinstance(c.value, int)}
+    assert found == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Росія вчора завдала одного з наймасованіших ракетних ударів по Києву.", "uk"),
+    ("One of the missiles exploded near the university in Sumy, the governor said.", "en"),
+])
+def test_one_of_a_group_is_not_a_size(pipeline, text, language):
+    assert not [c for c in code(pipeline, text, language).claims if c.attribute == "size"]
+
+
+def test_a_part_named_with_in_particular(pipeline):
+    result = code(pipeline, "У Сумах загинули 35 людей. Ще 117 людей отримали поранення, зокрема 15 дітей.", "uk")
+    assert ("injured", 15, "children") in {(c.attribute, c.value, c.subject) for c in result.claims}

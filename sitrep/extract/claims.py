@@ -12,7 +12,7 @@ import re
 from sitrep.extract.actors import CIVILIAN_ROLES, actor_after, actor_before, actor_key, actor_label, nearest_actor, nearest_actor_any, victim_subject
 from sitrep.extract.events import DraftEvent
 from sitrep.extract.labels import sub_of
-from sitrep.extract.numbers import NumberMention
+from sitrep.extract.numbers import NumberMention, number_reader
 from sitrep.extract.setting import REGION_FEATURES
 from sitrep.extract.sources import SourceFinder
 from sitrep.lang.lexicon import Match, lexicon_from
@@ -52,6 +52,8 @@ class ClaimFinder:
         self.responsibility = pack.lexicon("claims", "responsibility")
         self.agent = pack.lexicon("claims", "agent")
         self.coordinators = pack.lexicon("actors", "coordinators")
+        self.numbers = number_reader(pack)
+        self.article_breaks = self.numbers.article_breaks
 
     def find_cues(self, folded: str) -> list[Match]:
         """Every count and territory cue of the text (event labels use them too)."""
@@ -71,7 +73,7 @@ class ClaimFinder:
                     out.append(make_claim(counter, "perpetrator", actor_label(doer), None, text, sent, attribution,
                                           blame_certainty(attribution.source, certainty), cue.start))
                 zero = self._zero_before(folded, cue, s) or self._zero_after(folded, cue, e)
-                number = None if zero else number_for(sent_numbers, cue, folded, used_numbers, actor_mentions)
+                number = None if zero else number_for(sent_numbers, cue, folded, used_numbers, actor_mentions, self.article_breaks)
                 if zero:
                     value = 0
                 elif number is not None and number.value is not None:
@@ -130,7 +132,8 @@ class ClaimFinder:
         for cue in self.size.find(folded, s, e)[:1]:
             # "including a dozen vehicles", "4,500 people took part", "attacked with eight drones"
             # A size is a figure: "a MiG fighter jet" is not a force of one.
-            free = [n for n in sent_numbers if n.value and n.start not in used_numbers and n.bound != "article"]
+            free = [n for n in sent_numbers if n.value and n.start not in used_numbers and n.bound != "article"
+                    and not self.numbers.picks_one_out(folded, n)]
             n = next((n for n in free if _GOVERNS.fullmatch(folded, n.end, cue.start)), None) \
                 or next((n for n in free if 0 <= n.start - cue.end <= 30), None) \
                 or next((n for n in reversed(free) if 0 <= cue.start - n.end <= 30), None)
@@ -182,7 +185,8 @@ class ClaimFinder:
                 continue
             used.add(n.start)
             whole = before[-1][0]
-            subject = victim_subject(actor_mentions, cue, sent.start, sent.end, n)
+            counted = next((a for a in actor_mentions if 0 <= a.start - n.end <= 12), None)
+            subject = actor_key(counted) if counted is not None else None
             part = whole.model_copy(update={"id": counter.next("c"), "value": n.value, "subject": subject})
             out.append(part)
             figures.append((part, n.end))
@@ -278,7 +282,8 @@ def make_claim(counter, attribute, value, subject, text, sent, attribution, cert
 
 # -- the value of a claim -------------------------------------------------------------------------
 
-def number_for(numbers: list[NumberMention], cue: Match, folded: str, used: set[int], persons=()) -> NumberMention | None:
+def number_for(numbers: list[NumberMention], cue: Match, folded: str, used: set[int], persons=(),
+               breaks: set[str] = frozenset()) -> NumberMention | None:
     """The count that a casualty cue quantifies: inside a cue with a gap ("уничтожено до 40
     военнослужащих"), else closest before it, else just after it."""
     inside = [n for n in numbers if cue.start <= n.start and n.end <= cue.end and n.start not in used and n.value]
@@ -292,7 +297,8 @@ def number_for(numbers: list[NumberMention], cue: Match, folded: str, used: set[
     # otherwise the figure before it ("39 ... were killed"); an article counts only as a last resort.
     real_before = [n for n in before if n.bound != "article"]
     real_after = [n for n in after if n.bound != "article"]
-    if real_after and real_after[0].start - cue.end <= 3 and not (real_before and cue.start - real_before[-1].end <= 3):
+    if real_after and re.fullmatch(r"[\s:]{0,3}", folded[cue.end:real_after[0].start]) \
+            and not (real_before and cue.start - real_before[-1].end <= 3):
         return real_after[0]  # the figure the cue governs directly: "killing 12", "ucigând șase"
     if real_before:
         return real_before[-1]
@@ -301,7 +307,8 @@ def number_for(numbers: list[NumberMention], cue: Match, folded: str, used: set[
     # An article before the cue counts one when its noun is the cue's subject ("a shopkeeper was
     # beaten to death") or a person ("a 60-year-old resident"), not any noun ("a list of the victims").
     close = [n for n in before if cue.start - n.end <= 25
-             and (len(folded[n.end:cue.start].split()) <= 2 or any(_counts_person(folded, n, p) for p in persons))]
+             and ((len(folded[n.end:cue.start].split()) <= 2 and not set(folded[n.end:cue.start].split()) & breaks)
+                  or any(_counts_person(folded, n, p) for p in persons))]
     if close:
         return close[-1]
     # "killing a man": an article right after the cue counts one.

@@ -32,10 +32,16 @@ class NumberReader:
         joiners = "|".join(re.escape(fold(w)) for w in cfg.get("joiners") or [] if isinstance(w, str))
         self._joiner = re.compile(rf"[\s\-]*(?:{joiners})?[\s\-]*" if joiners else r"[\s\-]*")
         self._articles = _compile(cfg.get("articles"))
+        self.article_breaks = {fold(w) for w in cfg.get("article_breaks") or [] if isinstance(w, str)}
+        self.partitive = _compile(cfg.get("partitive"))
         self._bounds = {
             name: _compile(cfg.get(key))
             for name, key in (("lower", "lower_bound"), ("upper", "upper_bound"), ("approximate", "approximate"))
         }
+
+    def picks_one_out(self, folded: str, number: NumberMention) -> bool:
+        """"одна з ракет", "one of the most massive strikes": the number is not a size."""
+        return any(m.start - number.end <= 1 for m in self.partitive.find(folded, number.end, number.end + 8))
 
     def find(self, text: str, folded: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
         end = len(text) if end is None else end
@@ -110,6 +116,8 @@ def _looks_like_year_or_date(text: str, start: int, end: int) -> bool:
     digits = text[start:end]
     if len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100:
         return True
+    if start >= 2 and text[start - 1] in "-‑" and text[start - 2].isalpha():
+        return True  # a model designation counts nothing: "S-300", "Х-101", "MiG-29"
     around = text[max(0, start - 1): end + 1]
     # "13:15", "2023-05-19": clock times and numeric dates, whichever part the digits are.
     return "/" in around or bool(re.search(r"\d-\d|\d:\d", text[max(0, start - 2): end + 2]))

@@ -240,3 +240,17 @@ def test_one_of_a_group_is_not_a_size(pipeline, text, language):
 def test_a_part_named_with_in_particular(pipeline):
     result = code(pipeline, "У Сумах загинули 35 людей. Ще 117 людей отримали поранення, зокрема 15 дітей.", "uk")
     assert ("injured", 15, "children") in {(c.attribute, c.value, c.subject) for c in result.claims}
+
+
+def test_an_acronym_source_needs_its_capitals(pipeline):
+    result = code(pipeline, "Residents who fled Bakhmut said three people were killed in the shelling.", "en")
+    assert {c.source for c in result.claims if c.attribute == "killed"} == {"Residents"}
+
+
+@pytest.mark.parametrize("text, language, source", [
+    ("The WHO said at least 705 people had been killed in the fighting in Khartoum.", "en", "World Health Organization"),
+    ("The UN human rights office said 500 people were killed in Moura.", "en", "UN human rights office"),
+    ("ВООЗ повідомила, що в Хартумі загинули 705 людей.", "uk", "World Health Organization"),
+])
+def test_un_agencies_keep_their_names(pipeline, text, language, source):
+    assert {c.source for c in code(pipeline, text, language).claims if c.attribute == "killed"} == {source}

@@ -63,6 +63,9 @@ class SourceFinder:
         from sitrep.lang.lexicon import lexicon_from
 
         self.noun_lexicon = lexicon_from({name: (spec or {}).get("forms", []) for name, spec in nouns.items()})
+        # Forms written in capitals are acronyms: "WHO" is the health agency, "who" a pronoun.
+        self.acronyms = {fold(f) for spec in nouns.values() for f in (spec or {}).get("forms", [])
+                         if isinstance(f, str) and len(f) > 1 and f.isupper()}
         self.nationalities = lexicon_from(pack.section("actors", "nationalities", {}) or {})
         self.roles = lexicon_from(pack.section("sources", "person_roles", {}) or {})
         self.according_to = pack.lexicon("attribution", "according_to")
@@ -82,7 +85,8 @@ class SourceFinder:
     def find(self, text: str, folded: str, actor_mentions=(), place_spans=(), speaking_places=()) -> list[SourceMention]:
         """Every source mention; `speaking_places` are (start, end, government) of places that
         speak for their state ("Kyiv said", "Rwanda accuses")."""
-        nouns = self._noun_mentions(folded)
+        nouns = [n for n in self._noun_mentions(folded)
+                 if not (folded[n.start:n.end] in self.acronyms and not text[n.start:n.end].isupper())]
         actors = [self._actor_source(a) for a in actor_mentions]
         actors = [a for a in actors if a is not None]
         actors += [SourceMention(s, e, name, "government", origin="actor") for s, e, name in speaking_places]

@@ -254,3 +254,11 @@ def test_an_acronym_source_needs_its_capitals(pipeline):
 ])
 def test_un_agencies_keep_their_names(pipeline, text, language, source):
     assert {c.source for c in code(pipeline, text, language).claims if c.attribute == "killed"} == {source}
+
+
+def test_the_report_is_its_authors_and_the_account_runs_on(pipeline):
+    text = ("On Friday the UN human rights office published its findings on the killings in Moura. According to the report, "
+            "a military helicopter fired at people in the market. About 20 civilians and a dozen militants died in that first exchange.")
+    result = code(pipeline, text, "en")
+    killed = [c for c in result.claims if c.attribute == "killed"]
+    assert killed and all(c.source == "UN human rights office" and c.certainty == "reported" for c in killed)

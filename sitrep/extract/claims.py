@@ -421,7 +421,9 @@ def carry_attribution(claims: list[tuple[Claim, Sentence]], sources) -> list[tup
             continue
         if last is None or last[0] != sent.paragraph or last[1] >= sent.index or sent.index - last[1] > 2:
             continue
-        if any(sent.start <= m.start < sent.end for m in sources):
+        # Another speaker named in the sentence ends the run; the parties it tells of
+        # ("20 civilians and a dozen militants died") do not.
+        if any(sent.start <= m.start < sent.end and m.origin != "actor" for m in sources):
             continue
         speaker = last[2]
         claim.source, claim.source_type, claim.via = speaker.source, speaker.source_type, speaker.via

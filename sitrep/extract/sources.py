@@ -63,6 +63,8 @@ class SourceFinder:
         from sitrep.lang.lexicon import lexicon_from
 
         self.noun_lexicon = lexicon_from({name: (spec or {}).get("forms", []) for name, spec in nouns.items()})
+        # "the report", "the statement": whoever issued it, named before.
+        self.referring = {name for name, spec in nouns.items() if (spec or {}).get("refers_back")}
         # Forms written in capitals are acronyms: "WHO" is the health agency, "who" a pronoun.
         self.acronyms = {fold(f) for spec in nouns.values() for f in (spec or {}).get("forms", [])
                          if isinstance(f, str) and len(f) > 1 and f.isupper()}
@@ -101,7 +103,7 @@ class SourceFinder:
         for mention in found:
             if out and mention.start < out[-1].end:
                 continue
-            out.append(_resolve_bare_noun(mention, out))
+            out.append(_resolve_bare_noun(mention, out, self.referring))
         return self._with_pronouns(folded, out)
 
     def _noun_mentions(self, folded: str) -> list[SourceMention]:
@@ -330,10 +332,17 @@ def _word_after(text: str, start: int, end: int) -> SourceMention | None:
     return SourceMention(m.start(1), m.end(1), m.group(1), "media")
 
 
-def _resolve_bare_noun(mention: SourceMention, earlier: list[SourceMention]) -> SourceMention:
-    """"the ministry" after "Russia's Defence Ministry" is that ministry: reuse the fuller name."""
+def _resolve_bare_noun(mention: SourceMention, earlier: list[SourceMention], referring=frozenset()) -> SourceMention:
+    """"the ministry" after "Russia's Defence Ministry" is that ministry: reuse the fuller name;
+    "the report" is its author's, the last body named before it."""
     if mention.origin != "noun":
         return mention
+    if mention.noun in referring:
+        author = next((p for p in reversed(earlier) if p.origin in ("noun", "name", "actor") and p.noun not in referring
+                       and not p.is_person and p.type not in ("other", "social_media", "anonymous")), None)
+        if author is None:
+            return mention
+        return SourceMention(mention.start, mention.end, author.name, author.type, False, author.origin, author.noun, author.neutral)
     words = set(mention.name.casefold().split())
     for prior in reversed(earlier):
         # Only the same kind of source: "siły" (forces) is not the Ukrainian army named before.

@@ -262,3 +262,16 @@ def test_the_report_is_its_authors_and_the_account_runs_on(pipeline):
     result = code(pipeline, text, "en")
     killed = [c for c in result.claims if c.attribute == "killed"]
     assert killed and all(c.source == "UN human rights office" and c.certainty == "reported" for c in killed)
+
+
+def test_an_article_does_not_join_two_names(pipeline):
+    result = code(pipeline, "In a statement on Twitter the RSF blamed the army for the shelling of Omdurman.", "en")
+    assert {c.source for c in result.claims} == {"Rapid Support Forces"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Saudi Arabia and the United States said the army and the RSF signed a ceasefire agreement in Jeddah.", "en"),
+    ("The doctors' union says shells hit houses in Omdurman, killing 12 civilians.", "en"),
+])
+def test_only_violence_has_a_culprit_and_victims_are_none(pipeline, text, language):
+    assert not [c for c in code(pipeline, text, language).claims if c.attribute == "perpetrator"]

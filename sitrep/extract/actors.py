@@ -114,7 +114,7 @@ def actor_name(a, country: str | None, actors, event_type: str = "") -> str | No
     return None
 
 
-_VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
 def coded_actors(event_type: str, actor1: str | None, actor2: str | None, country: str | None, actors):
@@ -129,7 +129,7 @@ def coded_actors(event_type: str, actor1: str | None, actor2: str | None, countr
         if crowd and not (actor1 or "").startswith(("Protesters", "Rioters")):
             actor2 = actor1 if actor1 and actor1 != crowd and not civilian else actor2
             actor1 = crowd
-    elif event_type in _VIOLENT_TYPES and (actor1 is None or civilian):
+    elif event_type in VIOLENT_TYPES and (actor1 is None or civilian):
         if civilian and actor2 is None:
             actor2 = actor1
         actor1 = actors.canonical_for("gunmen", country)

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from sitrep.extract.actors import actor_name, actors_around
+from sitrep.extract.actors import CIVILIAN_ROLES, VIOLENT_TYPES, actor_name, actors_around
 from sitrep.extract.claims import answer_stances, blame_certainty, carry_territory, statements_apart, romanize_names, ClaimFinder, IdCounter, attach_claims, carry_attribution, make_claim, unique_claims
 from sitrep.extract.dates import DateMention, date_finder
 from sitrep.extract.events import EventMention, assemble_event, escalate, merge
-from sitrep.extract.labels import EventLabeller, recode_by_actors
+from sitrep.extract.labels import EventLabeller, recode_by_actors, type_of
 from sitrep.extract.numbers import NumberMention, number_reader
 from sitrep.extract.setting import (
     COUNTRY_FEATURES, PlaceChooser, best_place, is_dateline, latest_explicit, main_country, main_date, main_place, nearest,
@@ -127,7 +127,10 @@ class ArticleCoder:
                 mentions.append(EventMention(sent, label, trig, place, near, date, certainty, a1, a2, own))
                 if attribution.source is not None:
                     claims.append((make_claim(counter, "occurred", None, None, text, sent, attribution, certainty, trig.start), sent))
-                    doer = actor_name(a1, None, actors) if a1 is not None and a1.end <= trig.start else None
+                    # Only violence has a culprit, and victims do not attack.
+                    culprit = a1 is not None and a1.end <= trig.start and type_of(label) in VIOLENT_TYPES \
+                        and getattr(a1, "role", None) not in CIVILIAN_ROLES
+                    doer = actor_name(a1, None, actors) if culprit else None
                     if doer and attribution.source.name != doer:
                         # "The ministry said the Kyiv regime attacked the city": the source also
                         # says who did it, and naming a culprit is a claim, not a report.

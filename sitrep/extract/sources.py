@@ -22,11 +22,13 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐȘȚ"
 # Lower-case words that may sit inside a proper name ("Committee of the ... Union", "bin Salman").
 
 
-def _name_regex(connectors: set[str]) -> re.Pattern[str]:
+def _name_regex(connectors: set[str], articles: set[str] = frozenset()) -> re.Pattern[str]:
     """Runs of capitalised words, with the pack's lower-case name words between them
-    ("Committee of the ... Union", "bin Salman")."""
+    ("Committee of the ... Union", "bin Salman"); an article only after a connector."""
     joined = "|".join(re.escape(c) for c in sorted(connectors, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?<![\w])[{_UPPER}][\w'’\-]+(?:\s+(?:(?:{joined})\s+){{0,2}}[{_UPPER}][\w'’\-]+){{0,5}}")
+    article = "|".join(re.escape(a) for a in sorted(articles, key=len, reverse=True)) or "(?!)"
+    link = rf"(?:{joined})\s+(?:(?:{article})\s+)?"
+    return re.compile(rf"(?<![\w])[{_UPPER}][\w'’\-]+(?:\s+(?:{link}){{0,2}}[{_UPPER}][\w'’\-]+){{0,5}}")
 _STRONG_BREAK = re.compile(r"[;]|:\s|\s[-–—]\s")
 _HEADED = re.compile(r"\s*[:—–-]\s")
 # A verb right after a comma or quote opens its clause: its subject follows ("..., spun surse").
@@ -75,8 +77,10 @@ class SourceFinder:
         self.pronouns = pack.lexicon("attribution", "pronouns")
         self.function_words = {fold(w) for w in pack.section("sources", "function_words", [])}
         self.morphology = pack.meta.get("morphology")
-        self.name_connectors = {fold(w) for w in pack.section("sources", "name_connectors", []) if isinstance(w, str)}
-        self.name_runs = _name_regex(self.name_connectors)
+        connectors = {fold(w) for w in pack.section("sources", "name_connectors", []) if isinstance(w, str)}
+        articles = {fold(w) for w in pack.section("sources", "name_articles", []) if isinstance(w, str)}
+        self.name_connectors = connectors | articles  # stripped from either end of a run
+        self.name_runs = _name_regex(connectors, articles)
         self.via_cues = pack.lexicon("attribution", "via")
         self.clause_breaks = pack.lexicon("attribution", "clause_breaks")
         self.certainty = pack.lexicon("certainty")

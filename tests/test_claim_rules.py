@@ -275,3 +275,9 @@ def test_an_article_does_not_join_two_names(pipeline):
 ])
 def test_only_violence_has_a_culprit_and_victims_are_none(pipeline, text, language):
     assert not [c for c in code(pipeline, text, language).claims if c.attribute == "perpetrator"]
+
+
+def test_a_pronoun_after_say_is_not_the_speaker_when_someone_stands_before(pipeline):
+    text = ("A mechanism with Saudi and US representatives will track violations. "
+            "Despite the deal, residents of Khartoum North, also known as Bahri, say they heard air strikes before dawn.")
+    assert {c.source for c in code(pipeline, text, "en").claims} == {"Residents"}

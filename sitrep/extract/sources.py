@@ -228,7 +228,10 @@ class SourceFinder:
             # "Marina Tauber, vicepreședintă a partidului, a acuzat poliția").
             named_before = any(b.origin in ("name", "pronoun") for b in before)
             clause_initial = (bool(_CLAUSE_START.search(folded, max(sent_start, cue.start - 4), cue.start)) and not named_before) or not before
-            if after and after[0].start - cue.end <= 15 and after[0].origin in ("noun", "pronoun") and clause_initial and not (relays and before):
+            # A pronoun after the verb speaks only when no one stands before it ("a spus el"):
+            # in "residents ..., say they heard" it is the subject of what they say.
+            inverted = after and (after[0].origin == "noun" or (after[0].origin == "pronoun" and not before))
+            if inverted and after[0].start - cue.end <= 15 and clause_initial and not (relays and before):
                 pick = after[0]
             else:
                 pick = _clause_subject(folded, before, cue) if before else (after[0] if after else None)

@@ -281,3 +281,11 @@ def test_a_pronoun_after_say_is_not_the_speaker_when_someone_stands_before(pipel
     text = ("A mechanism with Saudi and US representatives will track violations. "
             "Despite the deal, residents of Khartoum North, also known as Bahri, say they heard air strikes before dawn.")
     assert {c.source for c in code(pipeline, text, "en").claims} == {"Residents"}
+
+
+@pytest.mark.parametrize("text, language, source", [
+    ("The Malian army tells a different story. In a statement on 1 April, its general staff said the operation in Moura had killed 203 terrorists.", "en", "Malian army"),
+    ("Guvernul de la Kinshasa a transmis un comunicat. Purtătorul său de cuvânt a declarat că 12 soldați au fost uciși la Goma.", "ro", "Authorities"),
+])
+def test_a_possessed_noun_belongs_to_the_body_named_before(pipeline, text, language, source):
+    assert {c.source for c in code(pipeline, text, language).claims if c.attribute == "killed"} == {source}

@@ -65,6 +65,7 @@ class SourceFinder:
         from sitrep.lang.lexicon import lexicon_from
 
         self.noun_lexicon = lexicon_from({name: (spec or {}).get("forms", []) for name, spec in nouns.items()})
+        self.possessives = {fold(w) for w in pack.section("attribution", "possessives", []) if isinstance(w, str)}
         # "the report", "the statement": whoever issued it, named before.
         self.referring = {name for name, spec in nouns.items() if (spec or {}).get("refers_back")}
         # Forms written in capitals are acronyms: "WHO" is the health agency, "who" a pronoun.
@@ -107,8 +108,15 @@ class SourceFinder:
         for mention in found:
             if out and mention.start < out[-1].end:
                 continue
-            out.append(_resolve_bare_noun(mention, out, self.referring))
+            owned = mention.origin == "noun" and self._possessed(folded, mention)
+            out.append(_resolve_bare_noun(mention, out, self.referring, owned))
         return self._with_pronouns(folded, out)
+
+    def _possessed(self, folded: str, mention: SourceMention) -> bool:
+        """"its general staff", "purtătorul său de cuvânt": a possessive word next to the noun."""
+        before = folded[max(0, mention.start - 12):mention.start].split()
+        inside_or_after = folded[mention.start:min(len(folded), mention.end + 8)].split()[1:2]
+        return bool((before and before[-1] in self.possessives) or set(inside_or_after) & self.possessives)
 
     def _noun_mentions(self, folded: str) -> list[SourceMention]:
         nats = self.nationalities.find(folded)
@@ -339,13 +347,14 @@ def _word_after(text: str, start: int, end: int) -> SourceMention | None:
     return SourceMention(m.start(1), m.end(1), m.group(1), "media")
 
 
-def _resolve_bare_noun(mention: SourceMention, earlier: list[SourceMention], referring=frozenset()) -> SourceMention:
+def _resolve_bare_noun(mention: SourceMention, earlier: list[SourceMention], referring=frozenset(),
+                       owned: bool = False) -> SourceMention:
     """"the ministry" after "Russia's Defence Ministry" is that ministry: reuse the fuller name;
-    "the report" is its author's, the last body named before it."""
+    "the report" and "its general staff" are the last body named before them."""
     if mention.origin != "noun":
         return mention
-    if mention.noun in referring:
-        author = next((p for p in reversed(earlier) if p.origin in ("noun", "name", "actor") and p.noun not in referring
+    if mention.noun in referring or owned:
+        author = next((p for p in reversed(earlier) if p.origin in ("noun", "name") and p.noun not in referring
                        and not p.is_person and p.type not in ("other", "social_media", "anonymous")), None)
         if author is None:
             return mention

@@ -14,7 +14,7 @@ from sitrep.extract.events import DraftEvent
 from sitrep.extract.labels import sub_of
 from sitrep.extract.numbers import NumberMention, number_reader
 from sitrep.extract.setting import REGION_FEATURES
-from sitrep.extract.sources import SourceFinder
+from sitrep.extract.sources import Attribution, SourceFinder
 from sitrep.lang.lexicon import Match, lexicon_from
 from sitrep.lang.pack import LanguagePack
 from sitrep.lang.segment import Sentence
@@ -105,11 +105,16 @@ class ClaimFinder:
             # "X blamed the army": the accused follows the cue; "X claimed responsibility":
             # the subject did it. A blame without a named culprit is still a position.
             armed = [a for a in actor_mentions if getattr(a, "role", None) not in CIVILIAN_ROLES]  # victims do not attack
-            if any(o.start <= cue.start < o.end or cue.start <= o.start < cue.end for o in owned):
+            claiming = any(o.start <= cue.start < o.end or cue.start <= o.start < cue.end for o in owned)
+            if claiming:
                 accused = actor_before(armed, cue, s) or nearest_actor(armed, cue, s, e)
             else:
                 accused = actor_after(armed, cue, e) or nearest_actor(armed, cue, s, e)
             attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
+            if claiming and attribution.source is None and accused is not None:
+                # Claiming an attack is itself a statement: the claimant says it.
+                claimant = next((m for m in sources if m.start < accused.end and accused.start < m.end), None)
+                attribution = Attribution(claimant, None, cue) if claimant is not None else attribution
             if accused is None and attribution.source is None:
                 continue
             certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)

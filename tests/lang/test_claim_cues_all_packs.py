@@ -1,0 +1,54 @@
+"""The same claim rules in every pack: a part of a toll ("including three children") and a
+claim of responsibility, one sentence per language written by the team."""
+
+import datetime as dt
+
+import pytest
+
+from sitrep.model import Document
+from sitrep.pipeline import Pipeline
+
+PARTS = [
+    ("en", "The governor said 12 people were killed in Kherson, including three children."),
+    ("ro", "Guvernatorul a anunțat că 12 oameni au fost uciși la Herson, printre care trei copii."),
+    ("ru", "Губернатор сообщил, что в Херсоне погибли 12 человек, в том числе трое детей."),
+    ("uk", "Губернатор повідомив, що в Херсоні загинули 12 людей, серед них троє дітей."),
+    ("fr", "Le gouverneur a indiqué que 12 personnes ont été tuées à Kherson, dont trois enfants."),
+    ("es", "El gobernador dijo que 12 personas murieron en Jersón, entre ellas tres niños."),
+    ("de", "Der Gouverneur sagte, in Cherson seien 12 Menschen getötet worden, darunter drei Kinder."),
+    ("it", "Il governatore ha detto che 12 persone sono state uccise a Kherson, tra cui tre bambini."),
+    ("pl", "Gubernator poinformował, że w Chersoniu zginęło 12 osób, w tym troje dzieci."),
+]
+
+RESPONSIBILITY = [
+    ("en", "The Islamic State group claimed responsibility for the bombing in Kabul."),
+    ("ro", "Gruparea Statul Islamic și-a asumat responsabilitatea pentru atentatul de la Kabul."),
+    ("ru", "Группировка «Исламское государство» взяла на себя ответственность за взрыв в Кабуле."),
+    ("uk", "Угруповання «Ісламська держава» взяло на себе відповідальність за вибух у Кабулі."),
+    ("fr", "Le groupe État islamique a revendiqué l'attentat de Kaboul."),
+    ("es", "El grupo Estado Islámico reivindicó el atentado de Kabul."),
+    ("de", "Die Gruppe Islamischer Staat bekannte sich zu dem Anschlag in Kabul."),
+    ("it", "Il gruppo Stato islamico ha rivendicato l'attentato di Kabul."),
+    ("pl", "Państwo Islamskie przyznało się do zamachu w Kabulu."),
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def claims(pipeline, language, text):
+    return pipeline.extract(Document(id="t", text=text, language=language, published=dt.date(2024, 3, 12))).claims
+
+
+@pytest.mark.parametrize("language, text", PARTS)
+def test_a_part_of_the_toll(pipeline, language, text):
+    killed = {(c.value, c.subject, c.source) for c in claims(pipeline, language, text) if c.attribute == "killed"}
+    assert killed == {(12, "civilians", "Governor"), (3, "children", "Governor")}
+
+
+@pytest.mark.parametrize("language, text", RESPONSIBILITY)
+def test_the_claimant_is_culprit_and_speaker(pipeline, language, text):
+    blame = [c for c in claims(pipeline, language, text) if c.attribute == "perpetrator"]
+    assert [(c.value, c.source, c.certainty) for c in blame] == [("Islamic State", "Islamic State", "claimed")]

@@ -140,8 +140,9 @@ class ClaimFinder:
             free = [n for n in sent_numbers if n.value and n.start not in used_numbers and n.bound != "article"
                     and not self.numbers.picks_one_out(folded, n)]
             n = next((n for n in free if _GOVERNS.fullmatch(folded, n.end, cue.start)), None) \
-                or next((n for n in free if 0 <= n.start - cue.end <= 30), None) \
-                or next((n for n in reversed(free) if 0 <= cue.start - n.end <= 30), None)
+                or next((n for n in free if 0 <= n.start - cue.end <= 30 and not re.search(r"[;:.]", folded[cue.end:n.start])), None) \
+                or next((n for n in reversed(free) if 0 <= cue.start - n.end <= 30
+                         or (0 <= cue.start - n.end <= 70 and not re.search(r"[,;:.]", folded[n.end:cue.start]))), None)
             if n is not None:
                 attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
                 subject = re.split(r"[,;:]", text[n.end:min(e, n.end + 40)])[0].strip()

@@ -1,5 +1,5 @@
-"""The same claim rules in every pack: a part of a toll ("including three children") and a
-claim of responsibility, one sentence per language written by the team."""
+"""The same claim rules in every pack: a part of a toll ("including three children"), a claim
+of responsibility and a crowd counted by two sides, one sentence per language written by the team."""
 
 import datetime as dt
 
@@ -32,6 +32,18 @@ RESPONSIBILITY = [
     ("pl", "Państwo Islamskie przyznało się do zamachu w Kabulu."),
 ]
 
+CROWDS = [
+    ("en", "Police said 5,000 people took part in the protest in Chisinau; organisers put the figure at more than 30,000."),
+    ("ro", "Poliția spune că la protestul din Chișinău au participat 5.000 de oameni; organizatorii susțin că au fost peste 30.000."),
+    ("ru", "Полиция заявила, что в протесте в Кишинёве участвовали 5000 человек; организаторы говорят о более чем 30 000."),
+    ("uk", "Поліція заявила, що в протесті в Кишиневі брали участь 5000 людей; організатори кажуть про понад 30 000."),
+    ("fr", "La police a indiqué que 5 000 personnes ont participé à la manifestation à Chisinau ; les organisateurs affirment qu'elles étaient plus de 30 000."),
+    ("es", "La policía dijo que 5.000 personas participaron en la protesta en Chisináu; los organizadores hablan de más de 30.000."),
+    ("de", "Die Polizei sagte, 5000 Menschen hätten an dem Protest in Chisinau teilgenommen; die Veranstalter sprachen von mehr als 30.000."),
+    ("it", "La polizia ha detto che 5.000 persone hanno partecipato alla protesta a Chisinau; gli organizzatori parlano di oltre 30.000."),
+    ("pl", "Policja podała, że w proteście w Kiszyniowie wzięło udział 5000 osób; organizatorzy mówią o ponad 30 tysiącach."),
+]
+
 
 @pytest.fixture(scope="module")
 def pipeline():
@@ -52,3 +64,9 @@ def test_a_part_of_the_toll(pipeline, language, text):
 def test_the_claimant_is_culprit_and_speaker(pipeline, language, text):
     blame = [c for c in claims(pipeline, language, text) if c.attribute == "perpetrator"]
     assert [(c.value, c.source, c.certainty) for c in blame] == [("Islamic State", "Islamic State", "claimed")]
+
+
+@pytest.mark.parametrize("language, text", CROWDS)
+def test_a_crowd_counted_by_two_sides(pipeline, language, text):
+    sizes = {(c.value, c.source) for c in claims(pipeline, language, text) if c.attribute == "size"}
+    assert sizes == {(5000, "Police"), (30000, "Organisers")}

@@ -1,5 +1,6 @@
 """The same claim rules in every pack: a part of a toll ("including three children"), a claim
-of responsibility and a crowd counted by two sides, one sentence per language written by the team."""
+of responsibility, a crowd counted by two sides and a toll denied by the other side, one sentence
+per language written by the team."""
 
 import datetime as dt
 
@@ -45,6 +46,18 @@ CROWDS = [
 ]
 
 
+DENIALS = [
+    ("en", "The regional governor said three civilians were killed in the shelling of Kherson. Russia's Defence Ministry denied any civilian deaths."),
+    ("ro", "Guvernatorul regiunii a anunțat că trei civili au fost uciși în bombardamentul de la Herson. Ministerul rus al Apărării a negat orice victime civile."),
+    ("ru", "Губернатор области сообщил, что при обстреле Херсона погибли три мирных жителя. Министерство обороны России опровергло гибель мирных жителей."),
+    ("uk", "Голова обласної військової адміністрації повідомив, що внаслідок обстрілу Херсона загинули троє цивільних. Міністерство оборони Росії заперечило загибель цивільних."),
+    ("fr", "Le gouverneur de la région a indiqué que trois civils avaient été tués dans le bombardement de Kherson. Le ministère russe de la Défense a démenti toute victime civile."),
+    ("es", "El gobernador de la región dijo que tres civiles murieron en el bombardeo de Jersón. El Ministerio de Defensa ruso negó cualquier víctima civil."),
+    ("de", "Der Gouverneur der Region sagte, beim Beschuss von Cherson seien drei Zivilisten getötet worden. Das russische Verteidigungsministerium bestritt zivile Todesopfer."),
+    ("it", "Il governatore della regione ha detto che tre civili sono stati uccisi nel bombardamento di Kherson. Il ministero della Difesa russo ha smentito qualsiasi vittima civile."),
+    ("pl", "Gubernator obwodu poinformował, że w ostrzale Chersonia zginęło trzech cywilów. Rosyjskie Ministerstwo Obrony zaprzeczyło, by zginęli cywile."),
+]
+
 @pytest.fixture(scope="module")
 def pipeline():
     return Pipeline()
@@ -70,3 +83,12 @@ def test_the_claimant_is_culprit_and_speaker(pipeline, language, text):
 def test_a_crowd_counted_by_two_sides(pipeline, language, text):
     sizes = {(c.value, c.source) for c in claims(pipeline, language, text) if c.attribute == "size"}
     assert sizes == {(5000, "Police"), (30000, "Organisers")}
+
+
+@pytest.mark.parametrize("language, text", DENIALS)
+def test_a_toll_denied_by_the_other_side(pipeline, language, text):
+    result = pipeline.extract(Document(id="t", text=text, language=language, published=dt.date(2024, 3, 12)))
+    tolls = [c for c in result.claims if c.attribute == "killed"]
+    assert [(c.source, c.certainty) for c in tolls] == [("Governor", "reported"), ("Russian Ministry of Defence", "denied")]
+    assert tolls[0].value == 3
+    assert [set(x.claims) for x in result.contradictions] == [{tolls[0].id, tolls[1].id}]

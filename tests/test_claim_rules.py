@@ -289,3 +289,14 @@ def test_a_pronoun_after_say_is_not_the_speaker_when_someone_stands_before(pipel
 ])
 def test_a_possessed_noun_belongs_to_the_body_named_before(pipeline, text, language, source):
     assert {c.source for c in code(pipeline, text, language).claims if c.attribute == "killed"} == {source}
+
+
+@pytest.mark.parametrize("text, language, source, via", [
+    ("A senior Ukrainian official told Reuters that five soldiers were killed near Bakhmut.", "en", "Ukrainian authorities", "Reuters"),
+    ("The Kyiv Independent, citing the regional governor, reported that five people were killed in Kherson.", "en", "Governor", "Kyiv Independent"),
+    ("Five people were killed in Kherson, AFP reported, citing the regional governor.", "en", "Governor", "AFP"),
+    ("Агентство Интерфакс, ссылаясь на губернатора, сообщило, что в Белгороде погибли пять человек.", "ru", "Governor", "Interfax"),
+])
+def test_the_outlet_that_cites_relays(pipeline, text, language, source, via):
+    killed = [c for c in code(pipeline, text, language).claims if c.attribute == "killed"]
+    assert [(c.source, c.via) for c in killed] == [(source, via)]

@@ -83,6 +83,7 @@ class SourceFinder:
         self.name_connectors = connectors | articles  # stripped from either end of a run
         self.name_runs = _name_regex(connectors, articles)
         self.via_cues = pack.lexicon("attribution", "via")
+        self.citing = pack.lexicon("attribution", "citing")
         self.clause_breaks = pack.lexicon("attribution", "clause_breaks")
         self.certainty = pack.lexicon("certainty")
         self.adjective_of = adjective_of
@@ -92,7 +93,7 @@ class SourceFinder:
     def find(self, text: str, folded: str, actor_mentions=(), place_spans=(), speaking_places=()) -> list[SourceMention]:
         """Every source mention; `speaking_places` are (start, end, government) of places that
         speak for their state ("Kyiv said", "Rwanda accuses")."""
-        nouns = [n for n in self._noun_mentions(folded)
+        nouns = [n for n in self._noun_mentions(text, folded)
                  if not (folded[n.start:n.end] in self.acronyms and not text[n.start:n.end].isupper())]
         actors = [self._actor_source(a) for a in actor_mentions]
         actors = [a for a in actors if a is not None]
@@ -118,7 +119,7 @@ class SourceFinder:
         inside_or_after = folded[mention.start:min(len(folded), mention.end + 8)].split()[1:2]
         return bool((before and before[-1] in self.possessives) or set(inside_or_after) & self.possessives)
 
-    def _noun_mentions(self, folded: str) -> list[SourceMention]:
+    def _noun_mentions(self, text: str, folded: str) -> list[SourceMention]:
         nats = self.nationalities.find(folded)
         out = []
         for m in self.noun_lexicon.find(folded):
@@ -127,6 +128,8 @@ class SourceFinder:
             # Generic nouns may keep the words the text used ("a rescue worker"), institutions
             # take their canonical English name ("Defence Ministry" → "Ministry of Defence").
             name = _plain_form(folded[m.start:m.end]) if spec.get("keep_form") else m.label
+            if spec.get("proper"):
+                name = text[m.start:m.end]  # an outlet's own name, as the text spells it ("Reuters", "AFP")
             start, end = m.start, m.end
             if country:
                 adjective = self.adjective_of(country.label)
@@ -257,6 +260,12 @@ class SourceFinder:
         # An outlet named by "according to" beside a speaker's own verb relays the speaker:
         # "X a declarat ..., potrivit iNews" → source X, via iNews.
         according = self.according_to.find(folded, sent_start, sent_end)
+        # "The Kyiv Independent, citing the governor, reported": whoever is cited speaks, the
+        # outlet that cites relays.
+        for cue_citing in self.citing.find(folded, sent_start, sent_end):
+            cited = next((m for m in in_sentence if 0 <= m.start - cue_citing.end <= 60), None)
+            if cited is not None and cited.name != source.name and cited.start > source.start:
+                return Attribution(cited, source, cue_citing)
         relays = [c for c in candidates[1:] if c[1].name != source.name and c[1].type == "media"
                   and (c[2] in according or c[2] == cue)]
         if relays:

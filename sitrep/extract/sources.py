@@ -81,6 +81,9 @@ class SourceFinder:
         connectors = {fold(w) for w in pack.section("sources", "name_connectors", []) if isinstance(w, str)}
         articles = {fold(w) for w in pack.section("sources", "name_articles", []) if isinstance(w, str)}
         self.name_connectors = connectors | articles  # stripped from either end of a run
+        numbers = pack.section("numbers")
+        ones = {fold(str(w)) for w, v in (numbers.get("words") or {}).items() if v == 1}
+        self.leading_words = articles | ones | {fold(w) for w in numbers.get("articles") or [] if isinstance(w, str)}
         self.name_runs = _name_regex(connectors, articles)
         self.via_cues = pack.lexicon("attribution", "via")
         self.citing = pack.lexicon("attribution", "citing")
@@ -127,7 +130,7 @@ class SourceFinder:
             country = None if spec.get("international") else _adjacent(nats, m, folded, self.nationality_position)
             # Generic nouns may keep the words the text used ("a rescue worker"), institutions
             # take their canonical English name ("Defence Ministry" → "Ministry of Defence").
-            name = _plain_form(folded[m.start:m.end]) if spec.get("keep_form") else m.label
+            name = _plain_form(folded[m.start:m.end], self.leading_words) if spec.get("keep_form") else m.label
             if spec.get("proper"):
                 name = text[m.start:m.end]  # an outlet's own name, as the text spells it ("Reuters", "AFP")
             start, end = m.start, m.end
@@ -341,9 +344,10 @@ def _mostly_covered(start: int, end: int, spans) -> bool:
     return covered >= 0.6 * (end - start)
 
 
-def _plain_form(surface: str) -> str:
+def _plain_form(surface: str, leading: set[str]) -> str:
+    """A noun as the text words it, without its article or "one" ("a rescue worker")."""
     words = surface.split()
-    while words and words[0] in ("a", "an", "the", "one"):
+    while words and words[0] in leading:
         words = words[1:]
     return " ".join(words) or surface
 

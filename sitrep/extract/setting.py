@@ -56,12 +56,21 @@ class PlaceChooser:
             specific = [p for p in sent_places if p.feature not in REGION_FEATURES]
             divisions = [p for p in sent_places if p.feature not in COUNTRY_FEATURES]
             pool = specific or divisions or sent_places  # a town, else a region, else the country
+            # "in Sorriso, Mato Grosso, ... in Sao Domingos neighbourhood": a town whose region the
+            # sentence also names is read right; a namesake resolved elsewhere is not.
+            pool = [p for p in pool if _backed(p, sent_places)] or pool
             # The place of an event mostly follows its trigger ("fighting rages in Khartoum").
             best = min(pool, key=lambda p: p.start - trig.start if p.start >= trig.start else 2 * (trig.start - p.start))
             return best, self.is_near(folded, best, 0)
         if last_place:
             return last_place[1], last_place[2]
         return None, False
+
+
+def _backed(place: PlaceMention, others: list[PlaceMention]) -> bool:
+    """Another place of the sentence lies in the same first-level division."""
+    return place.admin1 is not None and any(
+        q.mention != place.mention and q.admin1 == place.admin1 and q.country == place.country for q in others)
 
 
 def _near_cues(pack: LanguagePack) -> list[str]:

@@ -128,3 +128,43 @@ def test_a_river_bank_is_not_the_place_of_the_event(pipeline):
     text = "Russian artillery shelled Kherson on Saturday from the left bank of the Dnipro, killing one woman."
     result = code(pipeline, text, "en")
     assert result.events and all(e.location and e.location.admin1 == "Kherson Oblast" for e in result.events)
+
+
+def _coded(pipeline, text):
+    return [(e.event_type, e.sub_event_type) for e in code(pipeline, text, "en").events]
+
+
+def test_stems_do_not_catch_unrelated_words(pipeline):
+    assert _coded(pipeline, "Firefighters protested outside the town hall in Lviv on Monday.") == \
+        [("Protests", "Peaceful protest")]
+    assert _coded(pipeline, "Residents spent the night in a bomb shelter in Kharkiv on Monday.") == []
+
+
+def test_a_generic_attack_word_competes_with_the_other_triggers(pipeline):
+    # The attack comes first: the arrests are part of it.
+    assert _coded(pipeline, "Soldiers attacked the rebel base in Kidal on Monday, arresting eight rebels.") == \
+        [("Battles", "Armed clash")]
+    # Demonstrators who attack are a violent demonstration.
+    assert _coded(pipeline, "The protesters attacked two journalists in Tbilisi on Saturday.") == \
+        [("Riots", "Violent demonstration")]
+    # "an arson attack" is the arson.
+    assert _coded(pipeline, "Unknown men carried out an arson attack on a warehouse in Lviv on Friday.") == \
+        [("Strategic developments", "Looting/property destruction")]
+
+
+def test_a_disrupted_or_destroying_attack_is_coded_once(pipeline):
+    assert _coded(pipeline, "Air defence units shot down four drones over Odesa on Sunday.") == \
+        [("Strategic developments", "Disrupted weapons use")]
+    assert _coded(pipeline, "Rebels destroyed an army truck with a mortar near Kidal on Sunday.") == \
+        [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+
+
+def test_a_brief_keeps_its_real_event_when_a_first_trigger_is_hypothetical(pipeline):
+    text = "On Monday gunmen fired in the air, likely to disperse the crowd, and then looted shops in Kidal."
+    assert ("Strategic developments", "Looting/property destruction") in _coded(pipeline, text)
+
+
+def test_a_town_whose_region_the_sentence_names_is_preferred_to_a_namesake(pipeline):
+    text = "Gunmen shot dead a shopkeeper in Sao Domingos neighbourhood of Sorriso, Mato Grosso, on Tuesday."
+    result = code(pipeline, text, "en")
+    assert result.events and all(e.location and e.location.admin1 == "Mato Grosso" for e in result.events)

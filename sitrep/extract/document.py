@@ -93,6 +93,9 @@ class ArticleCoder:
                     last_place = (sent.paragraph, best, self.places.is_near(folded, best, s))
             question = text[s:e].rstrip().endswith("?")
             generic = self.labeller.is_generic(folded, sent)
+            # Negated, hypothetical or habitual triggers go before a brief keeps one label.
+            labels = [] if question or generic else \
+                [x for x in labels if self.labeller.happened(folded, x[0], x[1], s, sent_dates)]
             if brief and labels and mentions:
                 own_setting = bool(sent_dates) or any(p.geonameid != mentions[0].place.geonameid for p in sent_places if mentions[0].place)
                 if not own_setting:
@@ -101,13 +104,6 @@ class ArticleCoder:
             if brief and len(labels) > 1:
                 labels = labels[:1]
             for label, trig, weak in labels:
-                if question or generic:
-                    continue
-                # Announced measures (evacuations, agreements) are events even in the future tense.
-                if self.labeller.negated(folded, trig, s):
-                    continue
-                if not label.startswith("Strategic developments") and self.labeller.irrealis_before(folded, trig, s, sent_dates):
-                    continue
                 if weak and mentions:
                     continue  # "two were killed" after an event is about that event
                 place, near = self.places.place_for(folded, trig, sent_places, last_place, doc_place)

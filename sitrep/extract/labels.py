@@ -19,6 +19,8 @@ from sitrep.lang.pack import LanguagePack
 from sitrep.lang.segment import Sentence, sentence_initial
 from sitrep.model import SUB_EVENT_TYPES
 
+_VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+
 RULES = yaml.safe_load(Path(__file__).with_name("rules.yaml").read_text(encoding="utf-8"))
 
 
@@ -58,6 +60,9 @@ class EventLabeller:
         by_label: dict[str, Match] = {}
         for t in found:
             by_label.setdefault(t.label, t)
+        weak_attack = self._competing_attack(found, attacks, sent, armed_pair and not civilians)
+        if weak_attack is not None:
+            by_label.setdefault(weak_attack.label, weak_attack)
         labels = set(by_label)
         for rule in RULES["combine"]:
             if set(rule["when"]) <= labels:
@@ -90,11 +95,34 @@ class EventLabeller:
                 per_type.pop("Battles")
                 by_label["Violence against civilians/Attack"] = trig
                 per_type["Violence against civilians"] = "Violence against civilians/Attack"
-        return sorted(((label, by_label[label], False) for label in per_type.values()), key=lambda x: x[1].start)
+        return sorted(((label, by_label[label], by_label[label] is weak_attack) for label in per_type.values()),
+                      key=lambda x: x[1].start)
+
+    @staticmethod
+    def _competing_attack(found: list[Match], attacks: list[Match], sent: Sentence, armed_pair: bool) -> Match | None:
+        """A generic attack word in a sentence whose triggers tell of no violence ("NDS forces
+        attacked a hideout, arresting eight", "the demonstrators attacked workers"): it stands
+        for the violence, and competes with the other triggers by rules.yaml."""
+        if any(type_of(t.label) in _VIOLENT_TYPES for t in found):
+            return None
+        for a in attacks:
+            # "an arson attack": an attack word right after a strategic trigger is its noun.
+            if sent.start <= a.start < sent.end and not any(t.start < a.end and a.start < t.end for t in found) \
+                    and not any(0 <= a.start - t.end <= 1 and type_of(t.label) == "Strategic developments" for t in found):
+                label = "Battles/Armed clash" if armed_pair else "Violence against civilians/Attack"
+                return Match(a.start, a.end, label, a.text)
+        return None
 
     def is_generic(self, folded: str, sent: Sentence) -> bool:
         """The sentence tells of a habit, not a happening ("shelling often hits the town")."""
         return bool(self.generic.find(folded, sent.start, sent.end))
+
+    def happened(self, folded: str, label: str, trig: Match, sent_start: int, dates: list[DateMention]) -> bool:
+        """The trigger tells of something that took place: not negated, and not hypothetical
+        (announced measures, evacuations and agreements, are events even in the future tense)."""
+        if self.negated(folded, trig, sent_start):
+            return False
+        return label.startswith("Strategic developments") or not self.irrealis_before(folded, trig, sent_start, dates)
 
     def irrealis_before(self, folded: str, trig: Match, sent_start: int, dates: list[DateMention]) -> bool:
         """A modal or intention word just before the trigger ("threatened to attack")."""

@@ -92,3 +92,22 @@ def test_declined_weekdays(code, text, expected):
 def test_a_weekday_stem_inside_a_longer_word_is_no_date():
     text = "пять сбиты, ещё три подавлены средствами РЭБ"  # "средств-" is not "среда"
     assert date_finder(load_pack("ru")).find(text, fold(text), ANCHOR) == []
+
+
+def _all_dates(code, text):
+    return [(d.first.isoformat(), d.last.isoformat()) for d in date_finder(load_pack(code)).find(text, fold(text), ANCHOR)]
+
+
+def test_a_date_without_year_continues_the_year_of_the_account():
+    text = "The siege lasted from 2 to 9 March 2021. On 4 March the water ran out."
+    assert _all_dates("en", text) == [("2021-03-02", "2021-03-09"), ("2021-03-04", "2021-03-04")]
+    # A later year than the anchor's inference is never taken: news reports the past.
+    text = "In May 2019 the base was built. On 20 May it was shelled."
+    assert _all_dates("en", text)[1] == ("2019-05-20", "2019-05-20")
+
+
+def test_a_weekday_after_a_dateline_is_not_the_dateline_day():
+    text = "KHARKIV, 23 May (Agency). On Friday a missile hit the station."
+    assert ("2023-05-19", "2023-05-19") in _all_dates("en", text)
+    text = "The strike came on Friday, 19 May, at dawn."
+    assert _all_dates("en", text) == [("2023-05-19", "2023-05-19")]

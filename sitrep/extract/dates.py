@@ -142,7 +142,7 @@ class DateFinder:
         explicit = [d for d in found if d.explicit]
         # "marți seara, 17 octombrie": a weekday next to a calendar date names the same day.
         found = [d for d in found if d.explicit or not any(_beside(text, d, x) for x in explicit)]
-        return sorted(found, key=lambda d: d.start)
+        return _years_from_context(sorted(found, key=lambda d: d.start), folded, anchor)
 
     # -- builders ---------------------------------------------------------------------
 
@@ -239,11 +239,46 @@ class DateFinder:
         return DateMention(m.start(), m.end(), d, d, 1, False)
 
 
+CONTEXT_YEAR_CHARS = 1500  # how far back a written year still sets the year of the prose that follows
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _years_from_context(found: list[DateMention], folded: str, anchor: dt.date | None) -> list[DateMention]:
+    """"between 27 and 31 March 2022 ... on the morning of Sunday 27 March": a calendar date
+    without a year takes the year of the dated account it continues, not the publication's,
+    when a date with a year other than the anchor's stands shortly before it."""
+    if anchor is None:
+        return found
+    out: list[DateMention] = []
+    context: DateMention | None = None
+    for d in found:
+        if d.explicit and _YEAR.search(folded, d.start, d.end):
+            context = d
+        elif d.explicit and context is not None and d.start - context.end <= CONTEXT_YEAR_CHARS:
+            shift = context.last.year - d.last.year
+            if shift < 0:
+                d = _shift_years(d, shift)
+        out.append(d)
+    return out
+
+
+def _shift_years(d: DateMention, years: int) -> DateMention:
+    try:
+        first, last = d.first.replace(year=d.first.year + years), d.last.replace(year=d.last.year + years)
+    except ValueError:  # 29 February
+        return d
+    return DateMention(d.start, d.end, first, last, d.precision, d.explicit)
+
+
+_BETWEEN_SENTENCES = re.compile(r"[\n.!?()]")
+
+
 def _beside(text: str, a: DateMention, b: DateMention) -> bool:
     """Two dates written side by side in one line ("marți seara, 17 octombrie"), not a
     dateline above the first sentence."""
     lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
-    return hi - lo <= 20 and "\n" not in text[lo:hi]
+    # "KRAMATORSK, 9 April (Agency). On Friday ...": a sentence end parts them.
+    return hi - lo <= 20 and not _BETWEEN_SENTENCES.search(text, lo, hi)
 
 
 def _whole_month(start: int, end: int, year: int, month: int, explicit: bool) -> DateMention:

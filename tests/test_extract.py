@@ -168,3 +168,8 @@ def test_a_town_whose_region_the_sentence_names_is_preferred_to_a_namesake(pipel
     text = "Gunmen shot dead a shopkeeper in Sao Domingos neighbourhood of Sorriso, Mato Grosso, on Tuesday."
     result = code(pipeline, text, "en")
     assert result.events and all(e.location and e.location.admin1 == "Mato Grosso" for e in result.events)
+
+
+def test_a_named_weapon_beats_a_bare_explosion_word(pipeline):
+    text = "A Russian missile exploded near the railway station in Kramatorsk on Friday."
+    assert _coded(pipeline, text) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]

@@ -173,3 +173,8 @@ def test_a_town_whose_region_the_sentence_names_is_preferred_to_a_namesake(pipel
 def test_a_named_weapon_beats_a_bare_explosion_word(pipeline):
     text = "A Russian missile exploded near the railway station in Kramatorsk on Friday."
     assert _coded(pipeline, text) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+
+
+def test_a_report_denied_after_the_trigger_is_no_event(pipeline):
+    text = "Residents photographed the tanks in Rostov on Saturday; clashes in the city itself were not reported."
+    assert [e for e in code(pipeline, text, "en").events if e.event_type == "Battles"] == []

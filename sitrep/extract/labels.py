@@ -19,6 +19,7 @@ from sitrep.lang.pack import LanguagePack
 from sitrep.lang.segment import Sentence, sentence_initial
 from sitrep.model import SUB_EVENT_TYPES
 
+NEGATION_AFTER_CHARS = 60  # how far after a trigger a denied report verb still governs it
 _VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 
 RULES = yaml.safe_load(Path(__file__).with_name("rules.yaml").read_text(encoding="utf-8"))
@@ -34,6 +35,7 @@ class EventLabeller:
         self.generic = pack.lexicon("context", "generic")
         self.irrealis = pack.lexicon("context", "irrealis")
         self.negation = pack.lexicon("context", "negation")
+        self.negation_after = pack.lexicon("context", "negation_after")
 
     def find_triggers(self, text: str, folded: str) -> list[Match]:
         """Every event trigger of the text, except those that are part of a name."""
@@ -135,10 +137,14 @@ class EventLabeller:
 
     def negated(self, folded: str, trig: Match, sent_start: int) -> bool:
         """"No clashes were reported", "nu au existat lupte": a negation right before the trigger,
-        with nothing but a word or two between them."""
+        with nothing but a word or two between them; or a denied report verb after it in the
+        same clause ("clashes in the city were not reported")."""
         window_start = max(sent_start, trig.start - 14)
-        return any(m.end <= trig.start and not re.search(r"[,;:.]", folded[m.end:trig.start])
-                   for m in self.negation.find(folded, window_start, trig.start))
+        if any(m.end <= trig.start and not re.search(r"[,;:.]", folded[m.end:trig.start])
+               for m in self.negation.find(folded, window_start, trig.start)):
+            return True
+        return any(not re.search(r"[,;:.!?()\n]", folded[trig.end:m.start])
+                   for m in self.negation_after.find(folded, trig.end, trig.end + NEGATION_AFTER_CHARS))
 
     def _inside_name(self, text: str, m: Match) -> bool:
         """A trigger written with a capital inside a sentence is part of a name ("Arestovici")."""

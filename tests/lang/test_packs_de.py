@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from packcheck import any_labels, assert_no_event, assert_number_word, labels, pack_fixture, source_labels
+from packcheck import assert_cue, any_labels, assert_no_event, assert_number_word, labels, pack_fixture, source_labels
 from sitrep.lang.text import fold
 
 CODE = "de"
@@ -280,3 +280,7 @@ def test_context_cue(pack, text, label):
 def test_toll_word_alone_is_not_a_death_cue(pack):
     # "no toll was published" must not read as "no deaths".
     assert "killed" not in any_labels(pack, "claims", 'Die Behörden veröffentlichten keine Bilanz.')
+
+
+def test_a_report_denied_after_the_trigger(pack):
+    assert_cue(pack, "context", "negation_after", "Gefechte in der Stadt wurden nicht gemeldet.")

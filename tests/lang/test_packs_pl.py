@@ -215,6 +215,7 @@ def test_dates(pack):
 
 
 CONTEXT_CASES = [
+    ("Starć w samym mieście nie odnotowano.", "negation_after"),
     ("Rosja regularnie ostrzeliwuje miasto.", "generic"),
     ("Wieś wielokrotnie była celem ataków.", "generic"),
     ("Moskwa grozi uderzeniem.", "irrealis"),

@@ -220,6 +220,7 @@ def test_dates_with_romanian_mai(pack):
 
 
 CONTEXT_CASES = [
+    ("Ciocniri în centrul orașului nu au fost raportate.", "negation_after"),
     ("Belgorod a fost adesea o rampă de lansare pentru atacuri.", "generic"),
     ("Orașul este bombardat în mod repetat.", "generic"),
     ("Rusia amenință că va lovi podul.", "irrealis"),

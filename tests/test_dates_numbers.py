@@ -111,3 +111,15 @@ def test_a_weekday_after_a_dateline_is_not_the_dateline_day():
     assert ("2023-05-19", "2023-05-19") in _all_dates("en", text)
     text = "The strike came on Friday, 19 May, at dawn."
     assert _all_dates("en", text) == [("2023-05-19", "2023-05-19")]
+
+
+def test_a_heading_that_dates_the_writing_is_a_dateline():
+    from sitrep.extract.setting import is_dateline
+
+    finder = date_finder(load_pack("en"))
+    heading = "Rebellion in the south\n\nAnalytical assessment, 23 May 2023\n\nOn Saturday the columns entered the city."
+    dates = finder.find(heading, fold(heading), ANCHOR)
+    assert [is_dateline(heading, d, ANCHOR) for d in dates] == [True, False]
+    # A liveblog's day line goes on into a sentence: it dates what follows.
+    live = "Sunday 21 May 2023. All times are local.\n\n09:05 - Shelling hit the port."
+    assert not any(is_dateline(live, d, dt.date(2023, 5, 21)) for d in finder.find(live, fold(live), dt.date(2023, 5, 21)))

@@ -139,11 +139,25 @@ def nearest(items, position: int):
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,20}\))?\s*[-–—]")
 
 
-def is_dateline(text: str, d: DateMention) -> bool:
-    """A date at the very start of the text, before the dash that opens the story."""
+def is_dateline(text: str, d: DateMention, anchor: dt.date | None = None) -> bool:
+    """A date at the very start of the text, before the dash that opens the story; or a
+    heading line that dates the writing ("Analytical assessment, 25 June 2023")."""
     head = text[:d.start]
-    return d.start <= 40 and "\n" not in head and not any(ch.islower() for ch in head) \
-        and _DATELINE_TAIL.match(text, d.end) is not None
+    if d.start <= 40 and "\n" not in head and not any(ch.islower() for ch in head) \
+            and _DATELINE_TAIL.match(text, d.end) is not None:
+        return True
+    return anchor is not None and d.last >= anchor - dt.timedelta(days=1) and _heading_only(text, d)
+
+
+HEADING_WORDS = 4  # words besides the date on a line that only dates the text
+
+
+def _heading_only(text: str, d: DateMention) -> bool:
+    line_start = text.rfind("\n", 0, d.start) + 1
+    line_end = text.find("\n", d.end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[line_start:d.start] + " " + text[d.end:line_end]
+    return not re.search(r"[.!?:;]\s*\S", rest) and len(re.findall(r"\w+", rest)) <= HEADING_WORDS
 
 
 def main_date(dates: list[DateMention], anchor) -> DateMention | None:

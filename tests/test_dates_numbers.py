@@ -123,3 +123,29 @@ def test_a_heading_that_dates_the_writing_is_a_dateline():
     # A liveblog's day line goes on into a sentence: it dates what follows.
     live = "Sunday 21 May 2023. All times are local.\n\n09:05 - Shelling hit the port."
     assert not any(is_dateline(live, d, dt.date(2023, 5, 21)) for d in finder.find(live, fold(live), dt.date(2023, 5, 21)))
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("uk", "Мер оголосив понеділок неробочим днем."),
+        ("ru", "Власти объявили понедельник нерабочим днём."),
+        ("pl", "Rząd ogłosił poniedziałek dniem wolnym."),
+    ],
+)
+def test_a_weekday_without_its_preposition_is_a_noun(code, text):
+    assert date_finder(load_pack(code)).find(text, fold(text), ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    "code, text, expected",
+    [
+        ("uk", "У ніч на суботу колона увійшла до міста.", "2023-05-20"),
+        ("ru", "В прошлую субботу колонна вошла в город.", "2023-05-20"),
+        ("en", "The truce takes effect next Monday.", "2023-05-29"),
+        ("en", "The truce took effect on Monday.", "2023-05-22"),
+    ],
+)
+def test_weekdays_with_their_words(code, text, expected):
+    found = date_finder(load_pack(code)).find(text, fold(text), ANCHOR)
+    assert found and found[0].first.isoformat() == expected

@@ -34,6 +34,16 @@ class DateMention:
     explicit: bool  # written as a calendar date, not relative to publication
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _word_test(words):
+    """A test for one folded word against pack words, where `word*` is a stem."""
+    exact = {fold(w) for w in words if not w.endswith("*") and " " not in w}
+    stems = tuple(fold(w[:-1]) for w in words if w.endswith("*"))
+    return lambda word: word in exact or (bool(stems) and word.startswith(stems))
+
+
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -111,6 +121,12 @@ class DateFinder:
             self._weekday = re.compile(rf"{w}({_alternation(stems)})\w{{0,2}}{e}|{w}({_alternation(self.weekdays)}){e}")
         else:
             self._weekday = re.compile(rf"{w}({_alternation(self.weekdays)}){e}") if self.weekdays else None
+        # Words before a weekday: "next" ones point forward; where the language marks a time
+        # adverbial with a preposition ("у понеділок"), a weekday without one is a noun
+        # ("оголосив понеділок вихідним": declared Monday a day off), not a date.
+        self._next_words = _word_test(cfg.get("next") or [])
+        self._time_words = _word_test((cfg.get("weekday_prepositions") or []) + (cfg.get("last") or []) + (cfg.get("next") or []))
+        self._needs_preposition = bool(cfg.get("weekday_prepositions"))
         self._relative = re.compile(rf"{w}({_alternation(self.relative)}){e}") if self.relative else None
 
     def find(self, text: str, folded: str, anchor: dt.date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
@@ -233,9 +249,15 @@ class DateFinder:
     def _from_weekday(self, m: re.Match, anchor: dt.date) -> DateMention | None:
         if m.group(0) in getattr(self, "_not_dates", ()):
             return None
+        before = _WORD.findall(m.string, max(0, m.start() - 30), m.start())[-2:]
+        if self._needs_preposition and not any(self._time_words(w) for w in before):
+            return None
         weekday = self.weekdays[next(g for g in m.groups() if g)]
-        back = (anchor.weekday() - weekday) % 7
-        d = anchor - dt.timedelta(days=back)
+        if any(self._next_words(w) for w in before):
+            ahead = (weekday - anchor.weekday()) % 7 or 7
+            d = anchor + dt.timedelta(days=ahead)
+        else:
+            d = anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
         return DateMention(m.start(), m.end(), d, d, 1, False)
 
 

@@ -178,3 +178,35 @@ def test_a_named_weapon_beats_a_bare_explosion_word(pipeline):
 def test_a_report_denied_after_the_trigger_is_no_event(pipeline):
     text = "Residents photographed the tanks in Rostov on Saturday; clashes in the city itself were not reported."
     assert [e for e in code(pipeline, text, "en").events if e.event_type == "Battles"] == []
+
+
+def test_combinations_coded_as_one_acled_event(pipeline):
+    # Civilians killed by an air strike: remote violence, not violence against civilians.
+    assert _coded(pipeline, "An air strike killed twelve civilians in a market in Idlib on Monday.") == \
+        [("Explosions/Remote violence", "Air/drone strike")]
+    # Gunfire and explosions: the fighting.
+    assert _coded(pipeline, "Witnesses heard gunfire and explosions near the airport in Goma on Tuesday.") == \
+        [("Battles", "Armed clash")]
+    # An unopposed capture is still a capture.
+    assert _coded(pipeline, "Rebels captured the town of Kidal without a fight on Sunday.") == \
+        [("Battles", "Non-state actor overtakes territory")]
+
+
+def test_protesters_clashing_with_police_riot(pipeline):
+    text = "Thousands protested in Chisinau on Sunday.\n\nSome protesters tried to break the police cordon and clashed with officers."
+    assert ("Battles", "Armed clash") not in _coded(pipeline, text)
+    assert ("Riots", "Violent demonstration") in _coded(pipeline, text)
+
+
+def test_a_dated_mention_placed_only_by_a_country_joins_the_event(pipeline):
+    text = ("A missile hit a grain dryer in Przewodow on Tuesday afternoon, killing two men.\n\n"
+            "The explosion happened on Tuesday at 15:40, a few kilometres from the border with Ukraine.")
+    assert len(code(pipeline, text, "en").events) == 1
+
+
+def test_an_event_is_dated_by_its_first_telling(pipeline):
+    text = ("Thousands protested in Chisinau on Sunday.\n\n"
+            "In the afternoon protesters stormed the government building.\n\n"
+            "The riot police said the storming had been planned for days, and on Saturday they raided the organisers.")
+    riots = [e for e in code(pipeline, text, "en").events if e.event_type == "Riots"]
+    assert riots and riots[0].date_start == dt.date(2024, 3, 10)

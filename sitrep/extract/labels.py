@@ -97,6 +97,12 @@ class EventLabeller:
                 per_type.pop("Battles")
                 by_label["Violence against civilians/Attack"] = trig
                 per_type["Violence against civilians"] = "Violence against civilians/Attack"
+        if per_type.get("Battles") == "Battles/Armed clash" and "Riots" not in per_type and any(
+                sent.start <= a.start < sent.end and getattr(a, "role", None) == "protesters" for a in actor_mentions):
+            # "Protesters tried to break the cordon and clashed with officers": a riot.
+            by_label["Riots/Violent demonstration"] = by_label[per_type.pop("Battles")]
+            per_type["Riots"] = "Riots/Violent demonstration"
+            per_type.pop("Protests", None)
         return sorted(((label, by_label[label], by_label[label] is weak_attack) for label in per_type.values()),
                       key=lambda x: x[1].start)
 
@@ -160,9 +166,12 @@ def _event_lexicon(pack: LanguagePack) -> Lexicon:
     return lexicon_from(entries)
 
 
-def recode_by_actors(label: str, a1) -> str:
-    """Violence started by an unarmed crowd is a riot in ACLED's terms, not a battle."""
+def recode_by_actors(label: str, a1, a2=None) -> str:
+    """Violence started by an unarmed crowd is a riot in ACLED's terms, not a battle; so is a
+    clash of the police with demonstrators."""
     role = getattr(a1, "role", None)
+    if label == "Battles/Armed clash" and getattr(a2, "role", None) == "protesters":
+        return "Riots/Violent demonstration"
     if label in ("Battles/Armed clash", "Violence against civilians/Attack"):
         if role in ("protesters",):
             return "Riots/Violent demonstration"

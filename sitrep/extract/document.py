@@ -110,11 +110,12 @@ class ArticleCoder:
                 date = nearest(sent_dates, trig.start) or (last_date[1] if last_date else None)
                 attribution, certainty = self.sources.voice(text, folded, sources, s, e, trig.start)
                 a1, a2 = actors_around(actor_mentions, trig, s, e)
-                label = recode_by_actors(label, a1)
+                label = recode_by_actors(label, a1, a2)
                 # A place from this paragraph counts as the mention's own; the article's main
                 # place (or none) does not.
-                own = bool(sent_dates) or (place is not None and place is not doc_place and place.feature not in COUNTRY_FEATURES)
-                mentions.append(EventMention(sent, label, trig, place, near, date, certainty, a1, a2, own))
+                own_place = place is not None and place is not doc_place and place.feature not in COUNTRY_FEATURES
+                mentions.append(EventMention(sent, label, trig, place, near, date, certainty, a1, a2,
+                                             bool(sent_dates) or own_place, own_place))
                 if attribution.source is not None:
                     claims.append((make_claim(counter, "occurred", None, None, text, sent, attribution, certainty, trig.start), sent))
                     doer = actor_name(a1, None, actors) if a1 is not None and a1.end <= trig.start else None

@@ -27,6 +27,7 @@ class EventMention:
     actor1: object | None = None
     actor2: object | None = None
     own_setting: bool = True  # the sentence names its own place or date
+    own_place: bool = True  # the place is the sentence's or its paragraph's, not the article's or a country
 
 
 @dataclass
@@ -86,7 +87,9 @@ def merge(mentions: list[EventMention], main_date: DateMention | None, doc_place
 def _same_setting(d: DraftEvent, m: EventMention, main_date, doc_place) -> bool:
     first = d.mentions[0]
     place_a, place_b = first.place or doc_place, m.place or doc_place
-    if place_a is not None and place_b is not None:
+    # "The explosion happened on Tuesday, a few km from the border": a mention dated but placed
+    # only by the article or a country name is not set apart by its place.
+    if place_a is not None and place_b is not None and m.own_place:
         # A district and its city are one setting for one kind of event; a capture and a clash
         # in two villages a few km apart stay two events.
         if not same_place(place_a, place_b, nearby=sub_of(d.label) == sub_of(m.label)):
@@ -114,7 +117,7 @@ def assemble_event(number: int, draft: DraftEvent, anchor, main_date, doc_place,
         location = to_place(place_m.place, 2 if place_m.near else None)
     elif doc_place is not None:
         location = to_place(doc_place, 3 if doc_place.feature in REGION_FEATURES else 2)
-    date_m = next((m.date for m in draft.mentions if m.date is not None), None) or main_date
+    date_m = _draft_date(draft, main_date)
     if date_m is not None:
         start, end, precision = date_m.first, date_m.last, date_m.precision
     elif anchor is not None:
@@ -144,6 +147,15 @@ def assemble_event(number: int, draft: DraftEvent, anchor, main_date, doc_place,
         evidence=[Span(start=s.start, end=s.end) for s in _unique_sentences(draft.mentions)],
         claims=[c.id for c in draft.claims],
     )
+
+
+def _draft_date(draft: DraftEvent, main_date):
+    """The date of the mention that first tells of the happening; an undated first telling is
+    read at the article's main date, not at a later mention's (often a follow-up's) date."""
+    first = min(draft.mentions, key=lambda m: m.trigger.start)
+    if first.date is not None:
+        return first.date
+    return main_date or next((m.date for m in draft.mentions if m.date is not None), None)
 
 
 def _unique_sentences(mentions: list[EventMention]) -> list[Sentence]:

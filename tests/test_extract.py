@@ -210,3 +210,8 @@ def test_an_event_is_dated_by_its_first_telling(pipeline):
             "The riot police said the storming had been planned for days, and on Saturday they raided the organisers.")
     riots = [e for e in code(pipeline, text, "en").events if e.event_type == "Riots"]
     assert riots and riots[0].date_start == dt.date(2024, 3, 10)
+
+
+def test_a_country_named_in_passing_in_a_brief_sets_no_new_event(pipeline):
+    text = "On Friday in Iquique, residents set barricades on fire across the streets. Police forces of Chile dispersed the group."
+    assert _coded(pipeline, text) == [("Riots", "Violent demonstration")]

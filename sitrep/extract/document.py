@@ -97,7 +97,9 @@ class ArticleCoder:
             labels = [] if question or generic else \
                 [x for x in labels if self.labeller.happened(folded, x[0], x[1], s, sent_dates)]
             if brief and labels and mentions:
-                own_setting = bool(sent_dates) or any(p.geonameid != mentions[0].place.geonameid for p in sent_places if mentions[0].place)
+                # A country named in passing ("Police forces of Chile dispersed them") sets nothing apart.
+                own_setting = bool(sent_dates) or any(p.geonameid != mentions[0].place.geonameid and p.feature not in COUNTRY_FEATURES
+                                                      for p in sent_places if mentions[0].place)
                 if not own_setting:
                     escalate(mentions[0], labels)
                 labels = labels if own_setting else []

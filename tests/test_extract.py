@@ -215,3 +215,10 @@ def test_an_event_is_dated_by_its_first_telling(pipeline):
 def test_a_country_named_in_passing_in_a_brief_sets_no_new_event(pipeline):
     text = "On Friday in Iquique, residents set barricades on fire across the streets. Police forces of Chile dispersed the group."
     assert _coded(pipeline, text) == [("Riots", "Violent demonstration")]
+
+
+def test_tear_gas_is_an_intervention_and_the_crowds_violence_makes_the_riot(pipeline):
+    assert _coded(pipeline, "Thousands marched in Tbilisi on Sunday; police used tear gas and water cannon against them.") == \
+        [("Protests", "Protest with intervention")]
+    assert _coded(pipeline, "On Sunday in Tbilisi protesters threw stones at police, who fired tear gas.") == \
+        [("Riots", "Violent demonstration")]

@@ -63,7 +63,7 @@ EVENTS = [
     ("Die Soldaten setzten scharfe Munition gegen die Menge ein.", "Protests/Excessive force against protesters"),
     ("In der Hauptstadt kam es zu schweren Ausschreitungen.", "Riots/Violent demonstration"),
     ("Jugendliche warfen Molotowcocktails auf die Kaserne.", "Riots/Violent demonstration"),
-    ("Die Polizei setzte Tränengas und Wasserwerfer ein.", "Riots/Violent demonstration"),
+    ("Die Polizei setzte Tränengas und Wasserwerfer ein.", "Protests/Protest with intervention"),
     ("Ein mutmaßlicher Dieb wurde von einem Mob gelyncht.", "Riots/Mob violence"),
     ("Eine aufgebrachte Menge griff die Polizeistation an.", "Riots/Mob violence"),
     ("Die Konfliktparteien unterzeichneten ein Waffenstillstandsabkommen.", "Strategic developments/Agreement"),

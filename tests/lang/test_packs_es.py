@@ -61,7 +61,7 @@ EVENTS = [
     ("Los agentes usaron munición real contra la multitud.", "Protests/Excessive force against protesters"),
     ("Graves disturbios estallaron en la capital.", "Riots/Violent demonstration"),
     ("Los jóvenes lanzaron cócteles molotov contra el cuartel.", "Riots/Violent demonstration"),
-    ("La policía respondió con gases lacrimógenos.", "Riots/Violent demonstration"),
+    ("La policía respondió con gases lacrimógenos.", "Protests/Protest with intervention"),
     ("Un presunto ladrón fue linchado por una turba.", "Riots/Mob violence"),
     ("Vecinos enfurecidos golpearon al sospechoso.", "Riots/Mob violence"),
     ("Las partes firmaron un acuerdo de alto el fuego.", "Strategic developments/Agreement"),

@@ -63,7 +63,7 @@ EVENTS = [
     ("Les soldats ont tiré à balles réelles.", "Protests/Excessive force against protesters"),
     ("Des émeutes ont éclaté dans la capitale.", "Riots/Violent demonstration"),
     ("Des jeunes ont lancé des cocktails Molotov sur la caserne.", "Riots/Violent demonstration"),
-    ("La police a répliqué avec du gaz lacrymogène et des canons à eau.", "Riots/Violent demonstration"),
+    ("La police a répliqué avec du gaz lacrymogène et des canons à eau.", "Protests/Protest with intervention"),
     ("Un voleur présumé a été lynché par la foule.", "Riots/Mob violence"),
     ("Des violences intercommunautaires ont fait trois morts.", "Riots/Mob violence"),
     ("Les parties ont signé un accord de cessez-le-feu.", "Strategic developments/Agreement"),

@@ -62,7 +62,7 @@ EVENTS = [
     ("Gli agenti hanno usato proiettili veri contro la folla.", "Protests/Excessive force against protesters"),
     ("Nella notte sono scoppiati disordini nella capitale.", "Riots/Violent demonstration"),
     ("I giovani hanno lanciato molotov contro la caserma.", "Riots/Violent demonstration"),
-    ("La polizia ha risposto con gas lacrimogeni e idranti.", "Riots/Violent demonstration"),
+    ("La polizia ha risposto con gas lacrimogeni e idranti.", "Protests/Protest with intervention"),
     ("Un presunto ladro è stato linciato dalla folla.", "Riots/Mob violence"),
     ("Una folla inferocita ha assaltato la stazione di polizia.", "Riots/Mob violence"),
     ("Le parti hanno firmato un accordo di cessate il fuoco.", "Strategic developments/Agreement"),

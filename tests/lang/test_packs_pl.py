@@ -42,7 +42,7 @@ EVENT_CASES = [
     ("Policja rozpędziła manifestację pod sejmem.", "Protests/Protest with intervention"),
     ("Siły bezpieczeństwa otworzyły ogień do protestujących.", "Protests/Excessive force against protesters"),
     ("W stolicy wybuchły zamieszki.", "Riots/Violent demonstration"),
-    ("Policja użyła gazu łzawiącego.", "Riots/Violent demonstration"),
+    ("Policja użyła gazu łzawiącego.", "Protests/Protest with intervention"),
     ("Rozwścieczony tłum zlinczował podejrzanego.", "Riots/Mob violence"),
     ("Strony podpisały porozumienie o zawieszeniu broni.", "Strategic developments/Agreement"),
     ("Doszło do wymiany jeńców.", "Strategic developments/Agreement"),

@@ -43,7 +43,7 @@ EVENT_CASES = [
     ("Jandarmii au dispersat mulțimea din fața parlamentului.", "Protests/Protest with intervention"),
     ("Forțele de ordine au deschis focul asupra protestatarilor.", "Protests/Excessive force against protesters"),
     ("Manifestanții au aruncat cu pietre în polițiști.", "Riots/Violent demonstration"),
-    ("Poliția a folosit gaze lacrimogene.", "Riots/Violent demonstration"),
+    ("Poliția a folosit gaze lacrimogene.", "Protests/Protest with intervention"),
     ("O mulțime furioasă l-a linșat pe suspect.", "Riots/Mob violence"),
     ("Părțile au semnat un acord de încetare a focului.", "Strategic developments/Agreement"),
     ("Un nou schimb de prizonieri a avut loc joi.", "Strategic developments/Agreement"),

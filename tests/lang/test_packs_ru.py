@@ -44,7 +44,7 @@ EVENT_CASES = [
     ("ОМОН разогнал акцию у здания суда.", "Protests/Protest with intervention"),
     ("Силовики открыли огонь по протестующим.", "Protests/Excessive force against protesters"),
     ("В городе начались массовые беспорядки.", "Riots/Violent demonstration"),
-    ("Полиция применила слезоточивый газ.", "Riots/Violent demonstration"),
+    ("Полиция применила слезоточивый газ.", "Protests/Protest with intervention"),
     ("Толпа устроила самосуд над задержанным.", "Riots/Mob violence"),
     ("Стороны подписали соглашение о прекращении огня.", "Strategic developments/Agreement"),
     ("Состоялся обмен пленными.", "Strategic developments/Agreement"),

@@ -44,7 +44,7 @@ EVENT_CASES = [
     ("Поліція розігнала акцію біля суду.", "Protests/Protest with intervention"),
     ("Силовики відкрили вогонь по протестувальниках.", "Protests/Excessive force against protesters"),
     ("У місті спалахнули масові заворушення.", "Riots/Violent demonstration"),
-    ("Поліція застосувала сльозогінний газ.", "Riots/Violent demonstration"),
+    ("Поліція застосувала сльозогінний газ.", "Protests/Protest with intervention"),
     ("Розлючений натовп побив підозрюваного.", "Riots/Mob violence"),
     ("Сторони уклали угоду про припинення вогню.", "Strategic developments/Agreement"),
     ("Відбувся обмін полоненими.", "Strategic developments/Agreement"),

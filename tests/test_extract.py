@@ -222,3 +222,9 @@ def test_tear_gas_is_an_intervention_and_the_crowds_violence_makes_the_riot(pipe
         [("Protests", "Protest with intervention")]
     assert _coded(pipeline, "On Sunday in Tbilisi protesters threw stones at police, who fired tear gas.") == \
         [("Riots", "Violent demonstration")]
+
+
+def test_a_capture_and_the_fighting_around_it_are_two_events(pipeline):
+    text = ("Rebels captured the town of Sake on Monday.\n\n"
+            "In the fighting around Sake on Monday, thirteen peacekeepers were killed.")
+    assert sorted(_coded(pipeline, text)) == [("Battles", "Armed clash"), ("Battles", "Non-state actor overtakes territory")]

@@ -56,6 +56,11 @@ def escalate(first: EventMention, labels) -> None:
 
 # -- merging ------------------------------------------------------------------------------------
 
+# Event types whose sub-types are different happenings: an arrest is not an agreement, and the
+# capture of a town is coded beside the fighting around it.
+_SUBTYPES_APART = ("Strategic developments", "Battles")
+
+
 def merge(mentions: list[EventMention], main_date: DateMention | None, doc_place: PlaceMention | None) -> list[DraftEvent]:
     """Group mentions of one happening: same event type, compatible sub-type, place and date.
 
@@ -67,7 +72,7 @@ def merge(mentions: list[EventMention], main_date: DateMention | None, doc_place
         for d in drafts:
             if d.event_type != type_of(m.label):
                 continue
-            if d.event_type == "Strategic developments" and sub_of(d.label) != sub_of(m.label):
+            if d.event_type in _SUBTYPES_APART and sub_of(d.label) != sub_of(m.label):
                 continue
             # "The explosion ...", "the strike ...": a mention with no place or date of its own
             # refers back to the event of its type already told.

@@ -228,3 +228,14 @@ def test_a_capture_and_the_fighting_around_it_are_two_events(pipeline):
     text = ("Rebels captured the town of Sake on Monday.\n\n"
             "In the fighting around Sake on Monday, thirteen peacekeepers were killed.")
     assert sorted(_coded(pipeline, text)) == [("Battles", "Armed clash"), ("Battles", "Non-state actor overtakes territory")]
+
+
+def test_a_riot_and_the_police_intervention_in_it_are_one_event(pipeline):
+    text = ("Hundreds of protesters attacked the French embassy in Kinshasa on Tuesday.\n\n"
+            "A fire broke out at the embassy, and police used tear gas to disperse the crowd.")
+    assert _coded(pipeline, text) == [("Riots", "Violent demonstration")]
+
+
+def test_a_modal_governs_its_whole_clause(pipeline):
+    text = "Mistrust between the security services may well affect the army's ability to respond to Ukrainian offensive operations."
+    assert _coded(pipeline, text) == []

@@ -61,6 +61,12 @@ def escalate(first: EventMention, labels) -> None:
 _SUBTYPES_APART = ("Strategic developments", "Battles")
 
 
+def _family(event_type: str) -> str:
+    """A demonstration is one happening whether told as a protest or as the riot it became
+    ("protesters attacked the embassy ... police used tear gas to disperse them")."""
+    return "Protests" if event_type == "Riots" else event_type
+
+
 def merge(mentions: list[EventMention], main_date: DateMention | None, doc_place: PlaceMention | None) -> list[DraftEvent]:
     """Group mentions of one happening: same event type, compatible sub-type, place and date.
 
@@ -70,7 +76,7 @@ def merge(mentions: list[EventMention], main_date: DateMention | None, doc_place
     for m in mentions:
         target = None
         for d in drafts:
-            if d.event_type != type_of(m.label):
+            if _family(d.event_type) != _family(type_of(m.label)):
                 continue
             if d.event_type in _SUBTYPES_APART and sub_of(d.label) != sub_of(m.label):
                 continue

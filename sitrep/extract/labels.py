@@ -19,6 +19,7 @@ from sitrep.lang.pack import LanguagePack
 from sitrep.lang.segment import Sentence, sentence_initial
 from sitrep.model import SUB_EVENT_TYPES
 
+IRREALIS_CHARS = 80  # a modal governs the clause it opens ("may affect the ability to repel offensives")
 NEGATION_AFTER_CHARS = 60  # how far after a trigger a denied report verb still governs it
 _VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 
@@ -134,7 +135,7 @@ class EventLabeller:
 
     def irrealis_before(self, folded: str, trig: Match, sent_start: int, dates: list[DateMention]) -> bool:
         """A modal or intention word just before the trigger ("threatened to attack")."""
-        window_start = max(sent_start, trig.start - 30)
+        window_start = max(sent_start, trig.start - IRREALIS_CHARS)
         for m in self.irrealis.find(folded, window_start, trig.start):
             if m.end <= trig.start and not any(d.start <= m.start < d.end for d in dates):
                 if not re.search(r"[,;:.]", folded[m.end:trig.start]):

@@ -90,7 +90,8 @@ def merge(mentions: list[EventMention], main_date: DateMention | None, doc_place
         else:
             target.mentions.append(m)
             order = RULES["specificity"].get(target.event_type, [])
-            if rank(order, sub_of(m.label)) < rank(order, sub_of(target.mentions[0].label)):
+            escalates = target.label == "Protests/Peaceful protest" and type_of(m.label) == "Riots"
+            if escalates or rank(order, sub_of(m.label)) < rank(order, sub_of(target.mentions[0].label)):
                 target.mentions.insert(0, target.mentions.pop())
     return drafts
 

@@ -239,3 +239,11 @@ def test_a_riot_and_the_police_intervention_in_it_are_one_event(pipeline):
 def test_a_modal_governs_its_whole_clause(pipeline):
     text = "Mistrust between the security services may well affect the army's ability to respond to Ukrainian offensive operations."
     assert _coded(pipeline, text) == []
+
+
+def test_a_capital_named_for_its_government_is_not_the_articles_main_place(pipeline):
+    text = ("Soldiers killed dozens of villagers near Djenne in the Mopti region on Sunday, witnesses said.\n\n"
+            "Bamako rejected the account. Bamako's envoy called it biased, and Bamako has refused an inquiry.\n\n"
+            "Over the following days soldiers arrested hundreds of men, survivors said.")
+    arrests = [e for e in code(pipeline, text, "en").events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].location.admin1 == "Mopti"

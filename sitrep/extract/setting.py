@@ -96,15 +96,19 @@ def main_country(places: Sequence[PlaceMention]) -> str | None:
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
+# "Bamako's rejection", "Kyiv demanded": a national capital is often named for its government.
+CAPITAL_WEIGHT = 0.5
+
+
 def main_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
     """The document's main place: the most mentioned admin1 region, else the first place."""
     resolved = [p for p in places if p.lat is not None and p.feature not in COUNTRY_FEATURES]
     if not resolved:
         return next((p for p in places if p.lat is not None), None)
-    counts: dict[tuple, int] = {}
+    counts: dict[tuple, float] = {}
     for p in resolved:
         key = (p.country, p.admin1)
-        counts[key] = counts.get(key, 0) + 1
+        counts[key] = counts.get(key, 0) + (CAPITAL_WEIGHT if p.feature == "PPLC" else 1)
     top = max(counts, key=lambda k: counts[k])
     same = [p for p in resolved if (p.country, p.admin1) == top]
     regions = [p for p in same if p.feature in REGION_FEATURES]

@@ -149,3 +149,22 @@ def test_a_weekday_without_its_preposition_is_a_noun(code, text):
 def test_weekdays_with_their_words(code, text, expected):
     found = date_finder(load_pack(code)).find(text, fold(text), ANCHOR)
     assert found and found[0].first.isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("en", "Staff were evacuated at the weekend."),
+        ("ro", "Personalul a fost evacuat în weekend."),
+        ("ru", "Персонал эвакуировали в выходные."),
+        ("uk", "Персонал евакуювали у вихідні."),
+        ("fr", "Le personnel a été évacué ce week-end."),
+        ("es", "El personal fue evacuado el fin de semana."),
+        ("de", "Das Personal wurde am Wochenende evakuiert."),
+        ("it", "Il personale è stato evacuato nel fine settimana."),
+        ("pl", "Personel ewakuowano w weekend."),
+    ],
+)
+def test_the_weekend_before_publication(code, text):
+    found = date_finder(load_pack(code)).find(text, fold(text), ANCHOR)  # a Tuesday
+    assert [(d.first.isoformat(), d.last.isoformat()) for d in found] == [("2023-05-20", "2023-05-21")]

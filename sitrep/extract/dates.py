@@ -128,6 +128,8 @@ class DateFinder:
         self._time_words = _word_test((cfg.get("weekday_prepositions") or []) + (cfg.get("last") or []) + (cfg.get("next") or []))
         self._needs_preposition = bool(cfg.get("weekday_prepositions"))
         self._relative = re.compile(rf"{w}({_alternation(self.relative)}){e}") if self.relative else None
+        weekend = [fold(x) for x in cfg.get("weekend") or []]
+        self._weekend = re.compile(rf"{w}({_alternation(weekend)}){e}") if weekend else None
 
     def find(self, text: str, folded: str, anchor: dt.date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
         end = len(text) if end is None else end
@@ -146,7 +148,8 @@ class DateFinder:
                     found.append(mention)
                     taken.append((m.start(), m.end()))
         if anchor:
-            for regex, builder in ((self._relative, self._from_relative), (self._weekday, self._from_weekday)):
+            for regex, builder in ((self._relative, self._from_relative), (self._weekday, self._from_weekday),
+                                   (self._weekend, self._from_weekend)):
                 if regex is None:
                     continue
                 for m in regex.finditer(folded, start, end):
@@ -245,6 +248,18 @@ class DateFinder:
             year = anchor.year + amount
             return DateMention(m.start(), m.end(), dt.date(year, 1, 1), dt.date(year, 12, 31), 3, False)
         return None
+
+    def _from_weekend(self, m: re.Match, anchor: dt.date) -> DateMention | None:
+        """"At the weekend": the last Saturday and Sunday up to the anchor (the next ones after a
+        "next" word); the anchor's own when it falls on a Saturday."""
+        before = _WORD.findall(m.string, max(0, m.start() - 30), m.start())[-2:]
+        if any(self._next_words(w) for w in before):
+            saturday = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7 or 7)
+        elif anchor.weekday() == 5:
+            saturday = anchor
+        else:
+            saturday = anchor - dt.timedelta(days=(anchor.weekday() - 6) % 7 + 1)
+        return DateMention(m.start(), m.end(), saturday, saturday + dt.timedelta(days=1), 2, False)
 
     def _from_weekday(self, m: re.Match, anchor: dt.date) -> DateMention | None:
         if m.group(0) in getattr(self, "_not_dates", ()):

@@ -247,3 +247,10 @@ def test_a_capital_named_for_its_government_is_not_the_articles_main_place(pipel
             "Over the following days soldiers arrested hundreds of men, survivors said.")
     arrests = [e for e in code(pipeline, text, "en").events if e.sub_event_type == "Arrests"]
     assert arrests and arrests[0].location.admin1 == "Mopti"
+
+
+def test_two_strategic_developments_on_different_days_stay_apart(pipeline):
+    text = ("On Monday thousands of residents fled Goma.\n\n"
+            "The UN said its non-essential staff had been evacuated from Goma at the weekend.")
+    others = [e for e in code(pipeline, text, "en", published="2025-01-28").events if e.sub_event_type == "Other"]
+    assert len(others) == 2

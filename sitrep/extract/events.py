@@ -108,7 +108,8 @@ def _same_setting(d: DraftEvent, m: EventMention, main_date, doc_place) -> bool:
             return False  # a region and a town in it are kept apart: different precision
     date_a, date_b = first.date or main_date, m.date or main_date
     if date_a is not None and date_b is not None:
-        slack = dt.timedelta(days=1)
+        # Fighting told "overnight" straddles two days; a decision, an arrest or an evacuation is dated.
+        slack = dt.timedelta(days=0 if d.event_type == "Strategic developments" else 1)
         if not (date_a.first <= date_b.last + slack and date_b.first <= date_a.last + slack):
             return False
     return True

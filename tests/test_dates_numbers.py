@@ -168,3 +168,8 @@ def test_weekdays_with_their_words(code, text, expected):
 def test_the_weekend_before_publication(code, text):
     found = date_finder(load_pack(code)).find(text, fold(text), ANCHOR)  # a Tuesday
     assert [(d.first.isoformat(), d.last.isoformat()) for d in found] == [("2023-05-20", "2023-05-21")]
+
+
+def test_a_day_still_to_come_in_the_accounts_year_names_a_place():
+    text = "On 20 May 2023, shells hit the July 7 neighbourhood of the port city."
+    assert _all_dates("en", text) == [("2023-05-20", "2023-05-20")]

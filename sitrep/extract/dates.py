@@ -295,6 +295,10 @@ def _years_from_context(found: list[DateMention], folded: str, anchor: dt.date |
             shift = context.last.year - d.last.year
             if shift < 0:
                 d = _shift_years(d, shift)
+            elif shift > 0 and context.last.year == anchor.year:
+                # "On 28 April 2020 ... shells hit the July 7 neighbourhood": in the account's
+                # year the day is still to come; it names a place or a holiday, not a date.
+                continue
         out.append(d)
     return out
 

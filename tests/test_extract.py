@@ -254,3 +254,10 @@ def test_two_strategic_developments_on_different_days_stay_apart(pipeline):
             "The UN said its non-essential staff had been evacuated from Goma at the weekend.")
     others = [e for e in code(pipeline, text, "en", published="2025-01-28").events if e.sub_event_type == "Other"]
     assert len(others) == 2
+
+
+def test_demonstrating_for_something_and_seizing_goods(pipeline):
+    assert _coded(pipeline, "On Monday in Tepic, teachers demonstrated to ask for better pay.") == [("Protests", "Peaceful protest")]
+    assert _coded(pipeline, "Soldiers seized three boats near Maracaibo on Sunday.") == \
+        [("Strategic developments", "Looting/property destruction")]
+    assert _coded(pipeline, "The report demonstrated that the junta controls the north.") == []

@@ -261,3 +261,9 @@ def test_demonstrating_for_something_and_seizing_goods(pipeline):
     assert _coded(pipeline, "Soldiers seized three boats near Maracaibo on Sunday.") == \
         [("Strategic developments", "Looting/property destruction")]
     assert _coded(pipeline, "The report demonstrated that the junta controls the north.") == []
+
+
+def test_a_downed_aircraft_is_a_clash_and_a_downed_drone_a_disrupted_weapon(pipeline):
+    assert _coded(pipeline, "Rebels shot down an army helicopter over Kidal on Sunday.") == [("Battles", "Armed clash")]
+    assert _coded(pipeline, "Air defence shot down two drones over Kidal on Sunday.") == \
+        [("Strategic developments", "Disrupted weapons use")]

@@ -16,6 +16,7 @@ pack = pack_fixture(CODE)
 
 
 EVENTS = [
+    ("Die Rebellen haben einen Hubschrauber der Armee abgeschossen.", "Battles/Armed clash"),
     ('Zwei Gruppen von Dorfbewohnern gingen mit Stöcken aufeinander los.', 'Riots/Mob violence'),
     ('Die Bauern blockierten die Straße vor dem Ministerium.', 'Protests/Peaceful protest'),
     ('Soldaten haben das Haus in Brand gesteckt und sind abgezogen.', 'Strategic developments/Looting/property destruction'),

@@ -16,6 +16,7 @@ pack = pack_fixture(CODE)
 
 
 EVENTS = [
+    ("Los rebeldes derribaron un helicóptero del ejército.", "Battles/Armed clash"),
     ('Dos grupos criminales se enfrentaron a balazos.', 'Battles/Armed clash'),
     ('Dos grupos de vecinos se enfrentaron con palos por un terreno.', 'Riots/Mob violence'),
     ('Los trabajadores bloquearon la carretera federal durante horas.', 'Protests/Peaceful protest'),

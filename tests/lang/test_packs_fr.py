@@ -16,6 +16,7 @@ pack = pack_fixture(CODE)
 
 
 EVENTS = [
+    ("Les rebelles ont abattu un hélicoptère de l'armée.", "Battles/Armed clash"),
     ('Deux groupes armés se sont affrontés près du lac.', 'Battles/Armed clash'),
     ('Deux groupes de villageois se sont battus pour un puits.', 'Riots/Mob violence'),
     ('Des ouvriers ont bloqué la route nationale pendant trois heures.', 'Protests/Peaceful protest'),

@@ -16,6 +16,7 @@ pack = pack_fixture(CODE)
 
 
 EVENTS = [
+    ("I ribelli hanno abbattuto un elicottero dell'esercito.", "Battles/Armed clash"),
     ('Due gruppi armati si sono scontrati vicino al confine.', 'Battles/Armed clash'),
     ('Due gruppi di braccianti si sono affrontati con bastoni.', 'Riots/Mob violence'),
     ('Gli operai hanno bloccato la strada statale per protesta.', 'Protests/Peaceful protest'),

@@ -15,6 +15,7 @@ pack = pack_fixture(CODE)
 
 
 EVENT_CASES = [
+    ("Rebelianci zestrzelili wojskowy śmigłowiec.", "Battles/Armed clash"),
     ("Pod miastem trwają ciężkie walki.", "Battles/Armed clash"),
     ("Doszło do starcia z grupą dywersyjną.", "Battles/Armed clash"),
     ("W nocy wybuchła strzelanina na przejściu granicznym.", "Battles/Armed clash"),

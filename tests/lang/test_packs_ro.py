@@ -15,6 +15,7 @@ pack = pack_fixture(CODE)
 
 
 EVENT_CASES = [
+    ("Rebelii au doborât un elicopter al armatei.", "Battles/Armed clash"),
     ("Trupele s-au ciocnit cu insurgenții la marginea orașului.", "Battles/Armed clash"),
     ("Ciocnirile au continuat toată noaptea.", "Battles/Armed clash"),
     ("Au avut loc lupte grele în jurul gării.", "Battles/Armed clash"),

@@ -16,6 +16,7 @@ pack = pack_fixture(CODE)
 
 
 EVENT_CASES = [
+    ("Боевики сбили военный вертолёт над городом.", "Battles/Armed clash"),
     ("В районе села продолжаются ожесточённые бои.", "Battles/Armed clash"),
     ("Пограничники вступили в перестрелку с диверсантами.", "Battles/Armed clash"),
     ("Произошло боестолкновение с ДРГ противника.", "Battles/Armed clash"),

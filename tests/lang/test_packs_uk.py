@@ -16,6 +16,7 @@ pack = pack_fixture(CODE)
 
 
 EVENT_CASES = [
+    ("Бойовики збили військовий гелікоптер над містом.", "Battles/Armed clash"),
     ("Біля села тривають запеклі бої.", "Battles/Armed clash"),
     ("Прикордонники вступили у перестрілку з диверсантами.", "Battles/Armed clash"),
     ("Оборонці відбили 53 атаки на Покровському напрямку.", "Battles/Armed clash"),

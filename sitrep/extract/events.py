@@ -90,10 +90,21 @@ def merge(mentions: list[EventMention], main_date: DateMention | None, doc_place
         else:
             target.mentions.append(m)
             order = RULES["specificity"].get(target.event_type, [])
-            escalates = target.label == "Protests/Peaceful protest" and type_of(m.label) == "Riots"
-            if escalates or rank(order, sub_of(m.label)) < rank(order, sub_of(target.mentions[0].label)):
+            if rank(order, sub_of(m.label)) < rank(order, sub_of(target.mentions[0].label)):
                 target.mentions.insert(0, target.mentions.pop())
+    for d in drafts:
+        _escalate(d)
     return drafts
+
+
+def _escalate(d: DraftEvent) -> None:
+    """A peaceful protest that a later mention tells turned violent is a violent demonstration
+    (as in briefs); a protest the police broke up keeps that coding."""
+    if d.label == "Protests/Peaceful protest":
+        riot = next((m for m in d.mentions if type_of(m.label) == "Riots"), None)
+        if riot is not None:
+            d.mentions.remove(riot)
+            d.mentions.insert(0, riot)
 
 
 def _same_setting(d: DraftEvent, m: EventMention, main_date, doc_place) -> bool:

@@ -66,46 +66,24 @@ class EventLabeller:
         weak_attack = self._competing_attack(found, attacks, sent, armed_pair and not civilians)
         if weak_attack is not None:
             by_label.setdefault(weak_attack.label, weak_attack)
-        labels = set(by_label)
-        for rule in RULES["combine"]:
-            if set(rule["when"]) <= labels:
-                first = min((by_label[w] for w in rule["when"]), key=lambda m: m.start)
-                for w in rule["when"]:
-                    labels.discard(w)
-                    by_label.pop(w, None)
-                labels.add(rule["then"])
-                by_label[rule["then"]] = first
-        # One event per event type: the most specific sub-type.
-        per_type: dict[str, str] = {}
-        for label in labels:
-            etype = type_of(label)
-            order = RULES["specificity"].get(etype, [])
-            current = per_type.get(etype)
-            if current is None:
-                per_type[etype] = label
-            elif etype == "Strategic developments":
-                if by_label[label].start < by_label[current].start:
-                    per_type[etype] = label  # no sub-type is more specific: the main verb comes first
-            elif rank(order, sub_of(label)) < rank(order, sub_of(current)):
-                per_type[etype] = label
-        for group in RULES["exclusive_groups"]:
-            present = sorted((t for t in group if t in per_type), key=lambda t: by_label[per_type[t]].start)
-            for loser in present[1:]:
-                per_type.pop(loser)
-        if civilians and "Battles" in per_type and sub_of(per_type["Battles"]) == "Armed clash" and "Violence against civilians" not in per_type:
-            trig = by_label[per_type["Battles"]]
+        per_type = _one_per_type(_combined(by_label), by_label)
+        self._recode_by_sentence_actors(folded, sent, per_type, by_label, actor_mentions, civilians)
+        return sorted(((label, by_label[label], by_label[label] is weak_attack) for label in per_type.values()),
+                      key=lambda x: x[1].start)
+
+    def _recode_by_sentence_actors(self, folded, sent, per_type: dict, by_label: dict, actor_mentions, civilians: bool) -> None:
+        """A clash told beside civilians and an attack word, with no second armed side, is an
+        attack on them; a clash told beside protesters is a riot."""
+        if civilians and per_type.get("Battles") == "Battles/Armed clash" and "Violence against civilians" not in per_type:
             if self.attack.find(folded, sent.start, sent.end) and not two_armed_sides(actor_mentions, sent):
-                per_type.pop("Battles")
-                by_label["Violence against civilians/Attack"] = trig
+                by_label["Violence against civilians/Attack"] = by_label[per_type.pop("Battles")]
                 per_type["Violence against civilians"] = "Violence against civilians/Attack"
         if per_type.get("Battles") == "Battles/Armed clash" and "Riots" not in per_type and any(
                 sent.start <= a.start < sent.end and getattr(a, "role", None) == "protesters" for a in actor_mentions):
-            # "Protesters tried to break the cordon and clashed with officers": a riot.
+            # "Protesters tried to break the cordon and clashed with officers".
             by_label["Riots/Violent demonstration"] = by_label[per_type.pop("Battles")]
             per_type["Riots"] = "Riots/Violent demonstration"
             per_type.pop("Protests", None)
-        return sorted(((label, by_label[label], by_label[label] is weak_attack) for label in per_type.values()),
-                      key=lambda x: x[1].start)
 
     @staticmethod
     def _competing_attack(found: list[Match], attacks: list[Match], sent: Sentence, armed_pair: bool) -> Match | None:
@@ -160,6 +138,42 @@ class EventLabeller:
         if text[m.start:m.end].isupper():
             return False  # an acronym ("IED", "ATGM", "БПЛА") is a word, not a name
         return not sentence_initial(text, m.start)
+
+
+def _combined(by_label: dict[str, Match]) -> set[str]:
+    """The labels after rules.yaml's combinations (`by_label` gets the combined labels' triggers)."""
+    labels = set(by_label)
+    for rule in RULES["combine"]:
+        if set(rule["when"]) <= labels:
+            first = min((by_label[w] for w in rule["when"]), key=lambda m: m.start)
+            for w in rule["when"]:
+                labels.discard(w)
+                by_label.pop(w, None)
+            labels.add(rule["then"])
+            by_label[rule["then"]] = first
+    return labels
+
+
+def _one_per_type(labels: set[str], by_label: dict[str, Match]) -> dict[str, str]:
+    """One event per event type, the most specific sub-type; of exclusive types, the one whose
+    trigger comes first (the main verb)."""
+    per_type: dict[str, str] = {}
+    for label in labels:
+        etype = type_of(label)
+        order = RULES["specificity"].get(etype, [])
+        current = per_type.get(etype)
+        if current is None:
+            per_type[etype] = label
+        elif etype == "Strategic developments":
+            if by_label[label].start < by_label[current].start:
+                per_type[etype] = label  # no sub-type is more specific: the main verb comes first
+        elif rank(order, sub_of(label)) < rank(order, sub_of(current)):
+            per_type[etype] = label
+    for group in RULES["exclusive_groups"]:
+        present = sorted((t for t in group if t in per_type), key=lambda t: by_label[per_type[t]].start)
+        for loser in present[1:]:
+            per_type.pop(loser)
+    return per_type
 
 
 def _event_lexicon(pack: LanguagePack) -> Lexicon:

@@ -173,3 +173,23 @@ def test_the_weekend_before_publication(code, text):
 def test_a_day_still_to_come_in_the_accounts_year_names_a_place():
     text = "On 20 May 2023, shells hit the July 7 neighbourhood of the port city."
     assert _all_dates("en", text) == [("2023-05-20", "2023-05-20")]
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("en", "An earlier version of this article, published on Monday, misdated the strike."),
+        ("ro", "O versiune anterioară a articolului, publicată luni, a greșit data atacului."),
+        ("ru", "Предыдущая версия статьи, опубликованная в понедельник, ошибочно датировала удар."),
+        ("uk", "Попередня версія статті, опублікована у понеділок, помилково датувала удар."),
+        ("fr", "Une version précédente de cet article, publiée lundi, datait mal la frappe."),
+        ("es", "Una versión anterior de este artículo, publicada el lunes, fechaba mal el ataque."),
+        ("de", "Eine frühere Fassung dieses Artikels, veröffentlicht am Montag, nannte ein falsches Datum."),
+        ("it", "Una versione precedente dell'articolo, pubblicata lunedì, datava male l'attacco."),
+        ("pl", "Wcześniejsza wersja artykułu, opublikowana w poniedziałek, błędnie datowała atak."),
+    ],
+)
+def test_a_date_after_a_publication_word_dates_the_text(code, text):
+    finder = date_finder(load_pack(code))
+    found = finder.find(text, fold(text), ANCHOR)
+    assert found and all(finder.dates_the_writing(fold(text), d) for d in found)

@@ -128,6 +128,7 @@ class DateFinder:
         self._time_words = _word_test((cfg.get("weekday_prepositions") or []) + (cfg.get("last") or []) + (cfg.get("next") or []))
         self._needs_preposition = bool(cfg.get("weekday_prepositions"))
         self._relative = re.compile(rf"{w}({_alternation(self.relative)}){e}") if self.relative else None
+        self._publication = _word_test(cfg.get("publication_words") or [])
         weekend = [fold(x) for x in cfg.get("weekend") or []]
         self._weekend = re.compile(rf"{w}({_alternation(weekend)}){e}") if weekend else None
 
@@ -162,6 +163,11 @@ class DateFinder:
         # "marți seara, 17 octombrie": a weekday next to a calendar date names the same day.
         found = [d for d in found if d.explicit or not any(_beside(text, d, x) for x in explicit)]
         return _years_from_context(sorted(found, key=lambda d: d.start), folded, anchor)
+
+    def dates_the_writing(self, folded: str, d: DateMention) -> bool:
+        """"An earlier version of this article, published on Wednesday": a date right after a
+        publication word dates the text, not what it tells."""
+        return any(self._publication(w) for w in _WORD.findall(folded, max(0, d.start - 20), d.start)[-2:])
 
     # -- builders ---------------------------------------------------------------------
 

@@ -55,7 +55,7 @@ class ArticleCoder:
             dates = self.dates.find(text, folded, anchor)
         numbers = [n for n in self.numbers.find(text, folded) if not _inside_any(n, dates) and not self._is_measure(folded, n)]
         # "ROMA, 1 ottobre –": a dateline says when the story was filed, not when things happened.
-        dates = [d for d in dates if not is_dateline(text, d, anchor)]
+        dates = [d for d in dates if not is_dateline(text, d, anchor) and not self.dates.dates_the_writing(folded, d)]
         actor_mentions = actors.find(text, self.pack.code) if actors is not None else []
         place_spans = [(p.start, p.end) for p in places]
         sources = self.sources.find(text, folded, actor_mentions, place_spans)

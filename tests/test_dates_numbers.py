@@ -193,3 +193,22 @@ def test_a_date_after_a_publication_word_dates_the_text(code, text):
     finder = date_finder(load_pack(code))
     found = finder.find(text, fold(text), ANCHOR)
     assert found and all(finder.dates_the_writing(fold(text), d) for d in found)
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("en", "Their deployment began at the end of 2021."),
+        ("ro", "Desfășurarea lor a început la sfârșitul lui 2021."),
+        ("ru", "Их развёртывание началось в 2021 году."),
+        ("uk", "Їхнє розгортання почалося у 2021 році."),
+    ],
+)
+def test_a_year_after_a_preposition_is_that_year(code, text):
+    found = date_finder(load_pack(code)).find(text, fold(text), ANCHOR)
+    assert [(d.first.isoformat(), d.last.isoformat(), d.precision) for d in found] == [("2021-01-01", "2021-12-31", 3)]
+
+
+def test_a_count_of_four_digits_is_no_year():
+    text = "Fighting displaced families in 1500 homes."
+    assert date_finder(load_pack("en")).find(text, fold(text), ANCHOR) == []

@@ -111,6 +111,7 @@ class DateFinder:
             ("month_day", re.compile(rf"{w}({month})\s+{day}{year}{e}")),
             ("month_year", re.compile(rf"{w}({month})\s+{of}(\d{{4}}){e}")),
             ("prep_month", re.compile(rf"{w}(?:{prep})\s+{month_of}({month}){e}")),
+            ("prep_year", re.compile(rf"{w}(?:{prep})\s+{month_of}((?:19|20)\d\d){e}(?![.,]?\d)")),  # "at the end of 2021"
         ]
         if cfg.get("inflected_names") and self.weekdays:
             # Declined weekdays ("в пятницу", "у п'ятницю", "w piątek/piątku"): match on stems.
@@ -221,6 +222,9 @@ class DateFinder:
                     return None
                 month, year = self.months[g(1)], int(g(2))
                 return _whole_month(m.start(), m.end(), year, month, explicit=True)
+            if kind == "prep_year":
+                year = int(g(1))
+                return DateMention(m.start(1), m.end(), dt.date(year, 1, 1), dt.date(year, 12, 31), 3, True)
             if kind == "prep_month":
                 if not self._month_ok(m, 1, text, True):
                     return None

@@ -212,3 +212,8 @@ def test_a_year_after_a_preposition_is_that_year(code, text):
 def test_a_count_of_four_digits_is_no_year():
     text = "Fighting displaced families in 1500 homes."
     assert date_finder(load_pack("en")).find(text, fold(text), ANCHOR) == []
+
+
+def test_a_whole_year_in_the_background_does_not_set_the_year_of_what_follows():
+    text = "Rebels have held the town since 2014. On 3 May they shelled the market."
+    assert _all_dates("en", text)[1] == ("2023-05-03", "2023-05-03")

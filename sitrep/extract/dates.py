@@ -300,7 +300,8 @@ def _years_from_context(found: list[DateMention], folded: str, anchor: dt.date |
     context: DateMention | None = None
     for d in found:
         if d.explicit and _YEAR.search(folded, d.start, d.end):
-            context = d
+            # A whole year ("since 2014") is background; a dated day or month sets the account's year.
+            context = d if (d.last - d.first).days <= 31 else context
         elif d.explicit and context is not None and d.start - context.end <= CONTEXT_YEAR_CHARS:
             shift = context.last.year - d.last.year
             if shift < 0:

@@ -106,3 +106,128 @@ def test_a_weekday_stem_inside_a_longer_word_is_no_date():
 ])
 def test_digits_scaled_by_a_multiplier_word(language, text, value):
     assert [n.value for n in number_reader(load_pack(language)).find(text, fold(text)) if n.value] == [value]
+
+
+def _all_dates(code, text):
+    return [(d.first.isoformat(), d.last.isoformat()) for d in date_finder(load_pack(code)).find(text, fold(text), ANCHOR)]
+
+
+def test_a_date_without_year_continues_the_year_of_the_account():
+    text = "The siege lasted from 2 to 9 March 2021. On 4 March the water ran out."
+    assert _all_dates("en", text) == [("2021-03-02", "2021-03-09"), ("2021-03-04", "2021-03-04")]
+    # A later year than the anchor's inference is never taken: news reports the past.
+    text = "In May 2019 the base was built. On 20 May it was shelled."
+    assert _all_dates("en", text)[1] == ("2019-05-20", "2019-05-20")
+
+
+def test_a_weekday_after_a_dateline_is_not_the_dateline_day():
+    text = "KHARKIV, 23 May (Agency). On Friday a missile hit the station."
+    assert ("2023-05-19", "2023-05-19") in _all_dates("en", text)
+    text = "The strike came on Friday, 19 May, at dawn."
+    assert _all_dates("en", text) == [("2023-05-19", "2023-05-19")]
+
+
+def test_a_heading_that_dates_the_writing_is_a_dateline():
+    from sitrep.extract.setting import is_dateline
+
+    finder = date_finder(load_pack("en"))
+    heading = "Rebellion in the south\n\nAnalytical assessment, 23 May 2023\n\nOn Saturday the columns entered the city."
+    dates = finder.find(heading, fold(heading), ANCHOR)
+    assert [is_dateline(heading, d, ANCHOR) for d in dates] == [True, False]
+    # A liveblog's day line goes on into a sentence: it dates what follows.
+    live = "Sunday 21 May 2023. All times are local.\n\n09:05 - Shelling hit the port."
+    assert not any(is_dateline(live, d, dt.date(2023, 5, 21)) for d in finder.find(live, fold(live), dt.date(2023, 5, 21)))
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("uk", "Мер оголосив понеділок неробочим днем."),
+        ("ru", "Власти объявили понедельник нерабочим днём."),
+        ("pl", "Rząd ogłosił poniedziałek dniem wolnym."),
+    ],
+)
+def test_a_weekday_without_its_preposition_is_a_noun(code, text):
+    assert date_finder(load_pack(code)).find(text, fold(text), ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    "code, text, expected",
+    [
+        ("uk", "У ніч на суботу колона увійшла до міста.", "2023-05-20"),
+        ("ru", "В прошлую субботу колонна вошла в город.", "2023-05-20"),
+        ("en", "The truce takes effect next Monday.", "2023-05-29"),
+        ("en", "The truce took effect on Monday.", "2023-05-22"),
+    ],
+)
+def test_weekdays_with_their_words(code, text, expected):
+    found = date_finder(load_pack(code)).find(text, fold(text), ANCHOR)
+    assert found and found[0].first.isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("en", "Staff were evacuated at the weekend."),
+        ("ro", "Personalul a fost evacuat în weekend."),
+        ("ru", "Персонал эвакуировали в выходные."),
+        ("uk", "Персонал евакуювали у вихідні."),
+        ("fr", "Le personnel a été évacué ce week-end."),
+        ("es", "El personal fue evacuado el fin de semana."),
+        ("de", "Das Personal wurde am Wochenende evakuiert."),
+        ("it", "Il personale è stato evacuato nel fine settimana."),
+        ("pl", "Personel ewakuowano w weekend."),
+    ],
+)
+def test_the_weekend_before_publication(code, text):
+    found = date_finder(load_pack(code)).find(text, fold(text), ANCHOR)  # a Tuesday
+    assert [(d.first.isoformat(), d.last.isoformat()) for d in found] == [("2023-05-20", "2023-05-21")]
+
+
+def test_a_day_still_to_come_in_the_accounts_year_names_a_place():
+    text = "On 20 May 2023, shells hit the July 7 neighbourhood of the port city."
+    assert _all_dates("en", text) == [("2023-05-20", "2023-05-20")]
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("en", "An earlier version of this article, published on Monday, misdated the strike."),
+        ("ro", "O versiune anterioară a articolului, publicată luni, a greșit data atacului."),
+        ("ru", "Предыдущая версия статьи, опубликованная в понедельник, ошибочно датировала удар."),
+        ("uk", "Попередня версія статті, опублікована у понеділок, помилково датувала удар."),
+        ("fr", "Une version précédente de cet article, publiée lundi, datait mal la frappe."),
+        ("es", "Una versión anterior de este artículo, publicada el lunes, fechaba mal el ataque."),
+        ("de", "Eine frühere Fassung dieses Artikels, veröffentlicht am Montag, nannte ein falsches Datum."),
+        ("it", "Una versione precedente dell'articolo, pubblicata lunedì, datava male l'attacco."),
+        ("pl", "Wcześniejsza wersja artykułu, opublikowana w poniedziałek, błędnie datowała atak."),
+    ],
+)
+def test_a_date_after_a_publication_word_dates_the_text(code, text):
+    finder = date_finder(load_pack(code))
+    found = finder.find(text, fold(text), ANCHOR)
+    assert found and all(finder.dates_the_writing(fold(text), d) for d in found)
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("en", "Their deployment began at the end of 2021."),
+        ("ro", "Desfășurarea lor a început la sfârșitul lui 2021."),
+        ("ru", "Их развёртывание началось в 2021 году."),
+        ("uk", "Їхнє розгортання почалося у 2021 році."),
+    ],
+)
+def test_a_year_after_a_preposition_is_that_year(code, text):
+    found = date_finder(load_pack(code)).find(text, fold(text), ANCHOR)
+    assert [(d.first.isoformat(), d.last.isoformat(), d.precision) for d in found] == [("2021-01-01", "2021-12-31", 3)]
+
+
+def test_a_count_of_four_digits_is_no_year():
+    text = "Fighting displaced families in 1500 homes."
+    assert date_finder(load_pack("en")).find(text, fold(text), ANCHOR) == []
+
+
+def test_a_whole_year_in_the_background_does_not_set_the_year_of_what_follows():
+    text = "Rebels have held the town since 2014. On 3 May they shelled the market."
+    assert _all_dates("en", text)[1] == ("2023-05-03", "2023-05-03")

@@ -128,3 +128,142 @@ def test_a_river_bank_is_not_the_place_of_the_event(pipeline):
     text = "Russian artillery shelled Kherson on Saturday from the left bank of the Dnipro, killing one woman."
     result = code(pipeline, text, "en")
     assert result.events and all(e.location and e.location.admin1 == "Kherson Oblast" for e in result.events)
+
+
+def _coded(pipeline, text):
+    return [(e.event_type, e.sub_event_type) for e in code(pipeline, text, "en").events]
+
+
+def test_stems_do_not_catch_unrelated_words(pipeline):
+    assert _coded(pipeline, "Firefighters protested outside the town hall in Lviv on Monday.") == \
+        [("Protests", "Peaceful protest")]
+    assert _coded(pipeline, "Residents spent the night in a bomb shelter in Kharkiv on Monday.") == []
+
+
+def test_a_generic_attack_word_competes_with_the_other_triggers(pipeline):
+    # The attack comes first: the arrests are part of it.
+    assert _coded(pipeline, "Soldiers attacked the rebel base in Kidal on Monday, arresting eight rebels.") == \
+        [("Battles", "Armed clash")]
+    # Demonstrators who attack are a violent demonstration.
+    assert _coded(pipeline, "The protesters attacked two journalists in Tbilisi on Saturday.") == \
+        [("Riots", "Violent demonstration")]
+    # "an arson attack" is the arson.
+    assert _coded(pipeline, "Unknown men carried out an arson attack on a warehouse in Lviv on Friday.") == \
+        [("Strategic developments", "Looting/property destruction")]
+
+
+def test_a_disrupted_or_destroying_attack_is_coded_once(pipeline):
+    assert _coded(pipeline, "Air defence units shot down four drones over Odesa on Sunday.") == \
+        [("Strategic developments", "Disrupted weapons use")]
+    assert _coded(pipeline, "Rebels destroyed an army truck with a mortar near Kidal on Sunday.") == \
+        [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+
+
+def test_a_brief_keeps_its_real_event_when_a_first_trigger_is_hypothetical(pipeline):
+    text = "On Monday gunmen fired in the air, likely to disperse the crowd, and then looted shops in Kidal."
+    assert ("Strategic developments", "Looting/property destruction") in _coded(pipeline, text)
+
+
+def test_a_town_whose_region_the_sentence_names_is_preferred_to_a_namesake(pipeline):
+    text = "Gunmen shot dead a shopkeeper in Sao Domingos neighbourhood of Sorriso, Mato Grosso, on Tuesday."
+    result = code(pipeline, text, "en")
+    assert result.events and all(e.location and e.location.admin1 == "Mato Grosso" for e in result.events)
+
+
+def test_a_named_weapon_beats_a_bare_explosion_word(pipeline):
+    text = "A Russian missile exploded near the railway station in Kramatorsk on Friday."
+    assert _coded(pipeline, text) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+
+
+def test_a_report_denied_after_the_trigger_is_no_event(pipeline):
+    text = "Residents photographed the tanks in Rostov on Saturday; clashes in the city itself were not reported."
+    assert [e for e in code(pipeline, text, "en").events if e.event_type == "Battles"] == []
+
+
+def test_combinations_coded_as_one_acled_event(pipeline):
+    # Civilians killed by an air strike: remote violence, not violence against civilians.
+    assert _coded(pipeline, "An air strike killed twelve civilians in a market in Idlib on Monday.") == \
+        [("Explosions/Remote violence", "Air/drone strike")]
+    # Gunfire and explosions: the fighting.
+    assert _coded(pipeline, "Witnesses heard gunfire and explosions near the airport in Goma on Tuesday.") == \
+        [("Battles", "Armed clash")]
+    # An unopposed capture is still a capture.
+    assert _coded(pipeline, "Rebels captured the town of Kidal without a fight on Sunday.") == \
+        [("Battles", "Non-state actor overtakes territory")]
+
+
+def test_protesters_clashing_with_police_riot(pipeline):
+    text = "Thousands protested in Chisinau on Sunday.\n\nSome protesters tried to break the police cordon and clashed with officers."
+    assert ("Battles", "Armed clash") not in _coded(pipeline, text)
+    assert ("Riots", "Violent demonstration") in _coded(pipeline, text)
+
+
+def test_a_dated_mention_placed_only_by_a_country_joins_the_event(pipeline):
+    text = ("A missile hit a grain dryer in Przewodow on Tuesday afternoon, killing two men.\n\n"
+            "The explosion happened on Tuesday at 15:40, a few kilometres from the border with Ukraine.")
+    assert len(code(pipeline, text, "en").events) == 1
+
+
+def test_an_event_is_dated_by_its_first_telling(pipeline):
+    text = ("Thousands protested in Chisinau on Sunday.\n\n"
+            "In the afternoon protesters stormed the government building.\n\n"
+            "The riot police said the storming had been planned for days, and on Saturday they raided the organisers.")
+    riots = [e for e in code(pipeline, text, "en").events if e.event_type == "Riots"]
+    assert riots and riots[0].date_start == dt.date(2024, 3, 10)
+
+
+def test_a_country_named_in_passing_in_a_brief_sets_no_new_event(pipeline):
+    text = "On Friday in Iquique, residents set barricades on fire across the streets. Police forces of Chile dispersed the group."
+    assert _coded(pipeline, text) == [("Riots", "Violent demonstration")]
+
+
+def test_tear_gas_is_an_intervention_and_the_crowds_violence_makes_the_riot(pipeline):
+    assert _coded(pipeline, "Thousands marched in Tbilisi on Sunday; police used tear gas and water cannon against them.") == \
+        [("Protests", "Protest with intervention")]
+    assert _coded(pipeline, "On Sunday in Tbilisi protesters threw stones at police, who fired tear gas.") == \
+        [("Riots", "Violent demonstration")]
+
+
+def test_a_capture_and_the_fighting_around_it_are_two_events(pipeline):
+    text = ("Rebels captured the town of Sake on Monday.\n\n"
+            "In the fighting around Sake on Monday, thirteen peacekeepers were killed.")
+    assert sorted(_coded(pipeline, text)) == [("Battles", "Armed clash"), ("Battles", "Non-state actor overtakes territory")]
+
+
+def test_a_riot_and_the_police_intervention_in_it_are_one_event(pipeline):
+    text = ("Hundreds of protesters attacked the French embassy in Kinshasa on Tuesday.\n\n"
+            "A fire broke out at the embassy, and police used tear gas to disperse the crowd.")
+    assert _coded(pipeline, text) == [("Riots", "Violent demonstration")]
+
+
+def test_a_modal_governs_its_whole_clause(pipeline):
+    text = "Mistrust between the security services may well affect the army's ability to respond to Ukrainian offensive operations."
+    assert _coded(pipeline, text) == []
+
+
+def test_a_capital_named_for_its_government_is_not_the_articles_main_place(pipeline):
+    text = ("Soldiers killed dozens of villagers near Djenne in the Mopti region on Sunday, witnesses said.\n\n"
+            "Bamako rejected the account. Bamako's envoy called it biased, and Bamako has refused an inquiry.\n\n"
+            "Over the following days soldiers arrested hundreds of men, survivors said.")
+    arrests = [e for e in code(pipeline, text, "en").events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].location.admin1 == "Mopti"
+
+
+def test_two_strategic_developments_on_different_days_stay_apart(pipeline):
+    text = ("On Monday thousands of residents fled Goma.\n\n"
+            "The UN said its non-essential staff had been evacuated from Goma at the weekend.")
+    others = [e for e in code(pipeline, text, "en", published="2025-01-28").events if e.sub_event_type == "Other"]
+    assert len(others) == 2
+
+
+def test_demonstrating_for_something_and_seizing_goods(pipeline):
+    assert _coded(pipeline, "On Monday in Tepic, teachers demonstrated to ask for better pay.") == [("Protests", "Peaceful protest")]
+    assert _coded(pipeline, "Soldiers seized three boats near Maracaibo on Sunday.") == \
+        [("Strategic developments", "Looting/property destruction")]
+    assert _coded(pipeline, "The report demonstrated that the junta controls the north.") == []
+
+
+def test_a_downed_aircraft_is_a_clash_and_a_downed_drone_a_disrupted_weapon(pipeline):
+    assert _coded(pipeline, "Rebels shot down an army helicopter over Kidal on Sunday.") == [("Battles", "Armed clash")]
+    assert _coded(pipeline, "Air defence shot down two drones over Kidal on Sunday.") == \
+        [("Strategic developments", "Disrupted weapons use")]

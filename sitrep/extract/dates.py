@@ -34,6 +34,16 @@ class DateMention:
     explicit: bool  # written as a calendar date, not relative to publication
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _word_test(words):
+    """A test for one folded word against pack words, where `word*` is a stem."""
+    exact = {fold(w) for w in words if not w.endswith("*") and " " not in w}
+    stems = tuple(fold(w[:-1]) for w in words if w.endswith("*"))
+    return lambda word: word in exact or (bool(stems) and word.startswith(stems))
+
+
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -101,6 +111,7 @@ class DateFinder:
             ("month_day", re.compile(rf"{w}({month})\s+{day}{year}{e}")),
             ("month_year", re.compile(rf"{w}({month})\s+{of}(\d{{4}}){e}")),
             ("prep_month", re.compile(rf"{w}(?:{prep})\s+{month_of}({month}){e}")),
+            ("prep_year", re.compile(rf"{w}(?:{prep})\s+{month_of}((?:19|20)\d\d){e}(?![.,]?\d)")),  # "at the end of 2021"
         ]
         if cfg.get("inflected_names") and self.weekdays:
             # Declined weekdays ("в пятницу", "у п'ятницю", "w piątek/piątku"): match on stems.
@@ -111,7 +122,16 @@ class DateFinder:
             self._weekday = re.compile(rf"{w}({_alternation(stems)})\w{{0,2}}{e}|{w}({_alternation(self.weekdays)}){e}")
         else:
             self._weekday = re.compile(rf"{w}({_alternation(self.weekdays)}){e}") if self.weekdays else None
+        # Words before a weekday: "next" ones point forward; where the language marks a time
+        # adverbial with a preposition ("у понеділок"), a weekday without one is a noun
+        # ("оголосив понеділок вихідним": declared Monday a day off), not a date.
+        self._next_words = _word_test(cfg.get("next") or [])
+        self._time_words = _word_test((cfg.get("weekday_prepositions") or []) + (cfg.get("last") or []) + (cfg.get("next") or []))
+        self._needs_preposition = bool(cfg.get("weekday_prepositions"))
         self._relative = re.compile(rf"{w}({_alternation(self.relative)}){e}") if self.relative else None
+        self._publication = _word_test(cfg.get("publication_words") or [])
+        weekend = [fold(x) for x in cfg.get("weekend") or []]
+        self._weekend = re.compile(rf"{w}({_alternation(weekend)}){e}") if weekend else None
 
     def find(self, text: str, folded: str, anchor: dt.date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
         end = len(text) if end is None else end
@@ -130,7 +150,8 @@ class DateFinder:
                     found.append(mention)
                     taken.append((m.start(), m.end()))
         if anchor:
-            for regex, builder in ((self._relative, self._from_relative), (self._weekday, self._from_weekday)):
+            for regex, builder in ((self._relative, self._from_relative), (self._weekday, self._from_weekday),
+                                   (self._weekend, self._from_weekend)):
                 if regex is None:
                     continue
                 for m in regex.finditer(folded, start, end):
@@ -142,7 +163,12 @@ class DateFinder:
         explicit = [d for d in found if d.explicit]
         # "marți seara, 17 octombrie": a weekday next to a calendar date names the same day.
         found = [d for d in found if d.explicit or not any(_beside(text, d, x) for x in explicit)]
-        return sorted(found, key=lambda d: d.start)
+        return _years_from_context(sorted(found, key=lambda d: d.start), folded, anchor)
+
+    def dates_the_writing(self, folded: str, d: DateMention) -> bool:
+        """"An earlier version of this article, published on Wednesday": a date right after a
+        publication word dates the text, not what it tells."""
+        return any(self._publication(w) for w in _WORD.findall(folded, max(0, d.start - 20), d.start)[-2:])
 
     # -- builders ---------------------------------------------------------------------
 
@@ -196,6 +222,9 @@ class DateFinder:
                     return None
                 month, year = self.months[g(1)], int(g(2))
                 return _whole_month(m.start(), m.end(), year, month, explicit=True)
+            if kind == "prep_year":
+                year = int(g(1))
+                return DateMention(m.start(1), m.end(), dt.date(year, 1, 1), dt.date(year, 12, 31), 3, True)
             if kind == "prep_month":
                 if not self._month_ok(m, 1, text, True):
                     return None
@@ -230,20 +259,78 @@ class DateFinder:
             return DateMention(m.start(), m.end(), dt.date(year, 1, 1), dt.date(year, 12, 31), 3, False)
         return None
 
+    def _from_weekend(self, m: re.Match, anchor: dt.date) -> DateMention | None:
+        """"At the weekend": the last Saturday and Sunday up to the anchor (the next ones after a
+        "next" word); the anchor's own when it falls on a Saturday."""
+        before = _WORD.findall(m.string, max(0, m.start() - 30), m.start())[-2:]
+        if any(self._next_words(w) for w in before):
+            saturday = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7 or 7)
+        elif anchor.weekday() == 5:
+            saturday = anchor
+        else:
+            saturday = anchor - dt.timedelta(days=(anchor.weekday() - 6) % 7 + 1)
+        return DateMention(m.start(), m.end(), saturday, saturday + dt.timedelta(days=1), 2, False)
+
     def _from_weekday(self, m: re.Match, anchor: dt.date) -> DateMention | None:
         if m.group(0) in getattr(self, "_not_dates", ()):
             return None
+        before = _WORD.findall(m.string, max(0, m.start() - 30), m.start())[-2:]
+        if self._needs_preposition and not any(self._time_words(w) for w in before):
+            return None
         weekday = self.weekdays[next(g for g in m.groups() if g)]
-        back = (anchor.weekday() - weekday) % 7
-        d = anchor - dt.timedelta(days=back)
+        if any(self._next_words(w) for w in before):
+            ahead = (weekday - anchor.weekday()) % 7 or 7
+            d = anchor + dt.timedelta(days=ahead)
+        else:
+            d = anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
         return DateMention(m.start(), m.end(), d, d, 1, False)
+
+
+CONTEXT_YEAR_CHARS = 1500  # how far back a written year still sets the year of the prose that follows
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _years_from_context(found: list[DateMention], folded: str, anchor: dt.date | None) -> list[DateMention]:
+    """"between 27 and 31 March 2022 ... on the morning of Sunday 27 March": a calendar date
+    without a year takes the year of the dated account it continues, not the publication's,
+    when a date with a year other than the anchor's stands shortly before it."""
+    if anchor is None:
+        return found
+    out: list[DateMention] = []
+    context: DateMention | None = None
+    for d in found:
+        if d.explicit and _YEAR.search(folded, d.start, d.end):
+            # A whole year ("since 2014") is background; a dated day or month sets the account's year.
+            context = d if (d.last - d.first).days <= 31 else context
+        elif d.explicit and context is not None and d.start - context.end <= CONTEXT_YEAR_CHARS:
+            shift = context.last.year - d.last.year
+            if shift < 0:
+                d = _shift_years(d, shift)
+            elif shift > 0 and context.last.year == anchor.year:
+                # "On 28 April 2020 ... shells hit the July 7 neighbourhood": in the account's
+                # year the day is still to come; it names a place or a holiday, not a date.
+                continue
+        out.append(d)
+    return out
+
+
+def _shift_years(d: DateMention, years: int) -> DateMention:
+    try:
+        first, last = d.first.replace(year=d.first.year + years), d.last.replace(year=d.last.year + years)
+    except ValueError:  # 29 February
+        return d
+    return DateMention(d.start, d.end, first, last, d.precision, d.explicit)
+
+
+_BETWEEN_SENTENCES = re.compile(r"[\n.!?()]")
 
 
 def _beside(text: str, a: DateMention, b: DateMention) -> bool:
     """Two dates written side by side in one line ("marți seara, 17 octombrie"), not a
     dateline above the first sentence."""
     lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
-    return hi - lo <= 20 and "\n" not in text[lo:hi]
+    # "KRAMATORSK, 9 April (Agency). On Friday ...": a sentence end parts them.
+    return hi - lo <= 20 and not _BETWEEN_SENTENCES.search(text, lo, hi)
 
 
 def _whole_month(start: int, end: int, year: int, month: int, explicit: bool) -> DateMention:

@@ -55,7 +55,7 @@ class ArticleCoder:
             dates = self.dates.find(text, folded, anchor)
         numbers = [n for n in self.numbers.find(text, folded) if not _inside_any(n, dates) and not self._is_measure(folded, n)]
         # "ROMA, 1 ottobre –": a dateline says when the story was filed, not when things happened.
-        dates = [d for d in dates if not is_dateline(text, d)]
+        dates = [d for d in dates if not is_dateline(text, d, anchor) and not self.dates.dates_the_writing(folded, d)]
         actor_mentions = actors.find(text, self.pack.code) if actors is not None else []
         place_spans = [(p.start, p.end) for p in places]
         # "Kyiv said", "Bucureștiul a negat": a capital or a country speaking is its government.
@@ -99,32 +99,31 @@ class ArticleCoder:
                     last_place = (sent.paragraph, best, self.places.is_near(folded, best, s))
             question = text[s:e].rstrip().endswith("?")
             generic = self.labeller.is_generic(folded, sent)
+            # Negated, hypothetical or habitual triggers go before a brief keeps one label.
+            labels = [] if question or generic else \
+                [x for x in labels if self.labeller.happened(folded, x[0], x[1], s, sent_dates)]
             if brief and labels and mentions:
-                own_setting = bool(sent_dates) or any(p.geonameid != mentions[0].place.geonameid for p in sent_places if mentions[0].place)
+                # A country named in passing ("Police forces of Chile dispersed them") sets nothing apart.
+                own_setting = bool(sent_dates) or any(p.geonameid != mentions[0].place.geonameid and p.feature not in COUNTRY_FEATURES
+                                                      for p in sent_places if mentions[0].place)
                 if not own_setting:
                     escalate(mentions[0], labels)
                 labels = labels if own_setting else []
             if brief and len(labels) > 1:
                 labels = labels[:1]
             for label, trig, weak in labels:
-                if question or generic:
-                    continue
-                # Announced measures (evacuations, agreements) are events even in the future tense.
-                if self.labeller.negated(folded, trig, s):
-                    continue
-                if not label.startswith("Strategic developments") and self.labeller.irrealis_before(folded, trig, s, sent_dates):
-                    continue
                 if weak and mentions:
                     continue  # "two were killed" after an event is about that event
                 place, near = self.places.place_for(folded, trig, sent_places, last_place, doc_place)
                 date = nearest(sent_dates, trig.start) or (last_date[1] if last_date else None)
                 attribution, certainty = self.sources.voice(text, folded, sources, s, e, trig.start)
                 a1, a2 = actors_around(actor_mentions, trig, s, e, folded)
-                label = recode_by_actors(label, a1)
+                label = recode_by_actors(label, a1, a2)
                 # A place from this paragraph counts as the mention's own; the article's main
                 # place (or none) does not.
-                own = bool(sent_dates) or (place is not None and place is not doc_place and place.feature not in COUNTRY_FEATURES)
-                mentions.append(EventMention(sent, label, trig, place, near, date, certainty, a1, a2, own))
+                own_place = place is not None and place is not doc_place and place.feature not in COUNTRY_FEATURES
+                mentions.append(EventMention(sent, label, trig, place, near, date, certainty, a1, a2,
+                                             bool(sent_dates) or own_place, own_place))
                 if attribution.source is not None:
                     claims.append((make_claim(counter, "occurred", None, None, text, sent, attribution, certainty, trig.start), sent))
                     # Only violence has a culprit, and victims do not attack.

@@ -27,6 +27,7 @@ class EventMention:
     actor1: object | None = None
     actor2: object | None = None
     own_setting: bool = True  # the sentence names its own place or date
+    own_place: bool = True  # the place is the sentence's or its paragraph's, not the article's or a country
 
 
 @dataclass
@@ -55,6 +56,17 @@ def escalate(first: EventMention, labels) -> None:
 
 # -- merging ------------------------------------------------------------------------------------
 
+# Event types whose sub-types are different happenings: an arrest is not an agreement, and the
+# capture of a town is coded beside the fighting around it.
+_SUBTYPES_APART = ("Strategic developments", "Battles")
+
+
+def _family(event_type: str) -> str:
+    """A demonstration is one happening whether told as a protest or as the riot it became
+    ("protesters attacked the embassy ... police used tear gas to disperse them")."""
+    return "Protests" if event_type == "Riots" else event_type
+
+
 def merge(mentions: list[EventMention], main_date: DateMention | None, doc_place: PlaceMention | None) -> list[DraftEvent]:
     """Group mentions of one happening: same event type, compatible sub-type, place and date.
 
@@ -64,9 +76,9 @@ def merge(mentions: list[EventMention], main_date: DateMention | None, doc_place
     for m in mentions:
         target = None
         for d in drafts:
-            if d.event_type != type_of(m.label):
+            if _family(d.event_type) != _family(type_of(m.label)):
                 continue
-            if d.event_type == "Strategic developments" and sub_of(d.label) != sub_of(m.label):
+            if d.event_type in _SUBTYPES_APART and sub_of(d.label) != sub_of(m.label):
                 continue
             # "The explosion ...", "the strike ...": a mention with no place or date of its own
             # refers back to the event of its type already told.
@@ -80,20 +92,35 @@ def merge(mentions: list[EventMention], main_date: DateMention | None, doc_place
             order = RULES["specificity"].get(target.event_type, [])
             if rank(order, sub_of(m.label)) < rank(order, sub_of(target.mentions[0].label)):
                 target.mentions.insert(0, target.mentions.pop())
+    for d in drafts:
+        _escalate(d)
     return drafts
+
+
+def _escalate(d: DraftEvent) -> None:
+    """A peaceful protest that a later mention tells turned violent is a violent demonstration
+    (as in briefs); a protest the police broke up keeps that coding."""
+    if d.label == "Protests/Peaceful protest":
+        riot = next((m for m in d.mentions if type_of(m.label) == "Riots"), None)
+        if riot is not None:
+            d.mentions.remove(riot)
+            d.mentions.insert(0, riot)
 
 
 def _same_setting(d: DraftEvent, m: EventMention, main_date, doc_place) -> bool:
     first = d.mentions[0]
     place_a, place_b = first.place or doc_place, m.place or doc_place
-    if place_a is not None and place_b is not None:
+    # "The explosion happened on Tuesday, a few km from the border": a mention dated but placed
+    # only by the article or a country name is not set apart by its place.
+    if place_a is not None and place_b is not None and m.own_place:
         # A district and its city are one setting for one kind of event; a capture and a clash
         # in two villages a few km apart stay two events.
         if not same_place(place_a, place_b, nearby=sub_of(d.label) == sub_of(m.label)):
             return False  # a region and a town in it are kept apart: different precision
     date_a, date_b = first.date or main_date, m.date or main_date
     if date_a is not None and date_b is not None:
-        slack = dt.timedelta(days=1)
+        # Fighting told "overnight" straddles two days; a decision, an arrest or an evacuation is dated.
+        slack = dt.timedelta(days=0 if d.event_type == "Strategic developments" else 1)
         if not (date_a.first <= date_b.last + slack and date_b.first <= date_a.last + slack):
             return False
     return True
@@ -114,7 +141,7 @@ def assemble_event(number: int, draft: DraftEvent, anchor, main_date, doc_place,
         location = to_place(place_m.place, 2 if place_m.near else None)
     elif doc_place is not None:
         location = to_place(doc_place, 3 if doc_place.feature in REGION_FEATURES else 2)
-    date_m = next((m.date for m in draft.mentions if m.date is not None), None) or main_date
+    date_m = _draft_date(draft, main_date)
     if date_m is not None:
         start, end, precision = date_m.first, date_m.last, date_m.precision
     elif anchor is not None:
@@ -144,6 +171,15 @@ def assemble_event(number: int, draft: DraftEvent, anchor, main_date, doc_place,
         evidence=[Span(start=s.start, end=s.end) for s in _unique_sentences(draft.mentions)],
         claims=[c.id for c in draft.claims],
     )
+
+
+def _draft_date(draft: DraftEvent, main_date):
+    """The date of the mention that first tells of the happening; an undated first telling is
+    read at the article's main date, not at a later mention's (often a follow-up's) date."""
+    first = min(draft.mentions, key=lambda m: m.trigger.start)
+    if first.date is not None:
+        return first.date
+    return main_date or next((m.date for m in draft.mentions if m.date is not None), None)
 
 
 def _unique_sentences(mentions: list[EventMention]) -> list[Sentence]:

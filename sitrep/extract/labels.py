@@ -19,6 +19,10 @@ from sitrep.lang.pack import LanguagePack
 from sitrep.lang.segment import Sentence, sentence_initial
 from sitrep.model import SUB_EVENT_TYPES
 
+IRREALIS_CHARS = 80  # a modal governs the clause it opens ("may affect the ability to repel offensives")
+NEGATION_AFTER_CHARS = 60  # how far after a trigger a denied report verb still governs it
+_VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+
 RULES = yaml.safe_load(Path(__file__).with_name("rules.yaml").read_text(encoding="utf-8"))
 
 
@@ -32,6 +36,7 @@ class EventLabeller:
         self.generic = pack.lexicon("context", "generic")
         self.irrealis = pack.lexicon("context", "irrealis")
         self.negation = pack.lexicon("context", "negation")
+        self.negation_after = pack.lexicon("context", "negation_after")
 
     def find_triggers(self, text: str, folded: str) -> list[Match]:
         """Every event trigger of the text, except those that are part of a name."""
@@ -58,47 +63,57 @@ class EventLabeller:
         by_label: dict[str, Match] = {}
         for t in found:
             by_label.setdefault(t.label, t)
-        labels = set(by_label)
-        for rule in RULES["combine"]:
-            if set(rule["when"]) <= labels:
-                first = min((by_label[w] for w in rule["when"]), key=lambda m: m.start)
-                for w in rule["when"]:
-                    labels.discard(w)
-                    by_label.pop(w, None)
-                labels.add(rule["then"])
-                by_label[rule["then"]] = first
-        # One event per event type: the most specific sub-type.
-        per_type: dict[str, str] = {}
-        for label in labels:
-            etype = type_of(label)
-            order = RULES["specificity"].get(etype, [])
-            current = per_type.get(etype)
-            if current is None:
-                per_type[etype] = label
-            elif etype == "Strategic developments":
-                if by_label[label].start < by_label[current].start:
-                    per_type[etype] = label  # no sub-type is more specific: the main verb comes first
-            elif rank(order, sub_of(label)) < rank(order, sub_of(current)):
-                per_type[etype] = label
-        for group in RULES["exclusive_groups"]:
-            present = sorted((t for t in group if t in per_type), key=lambda t: by_label[per_type[t]].start)
-            for loser in present[1:]:
-                per_type.pop(loser)
-        if civilians and "Battles" in per_type and sub_of(per_type["Battles"]) == "Armed clash" and "Violence against civilians" not in per_type:
-            trig = by_label[per_type["Battles"]]
+        weak_attack = self._competing_attack(found, attacks, sent, armed_pair and not civilians)
+        if weak_attack is not None:
+            by_label.setdefault(weak_attack.label, weak_attack)
+        per_type = _one_per_type(_combined(by_label), by_label)
+        self._recode_by_sentence_actors(folded, sent, per_type, by_label, actor_mentions, civilians)
+        return sorted(((label, by_label[label], by_label[label] is weak_attack) for label in per_type.values()),
+                      key=lambda x: x[1].start)
+
+    def _recode_by_sentence_actors(self, folded, sent, per_type: dict, by_label: dict, actor_mentions, civilians: bool) -> None:
+        """A clash told beside civilians and an attack word, with no second armed side, is an
+        attack on them; a clash told beside protesters is a riot."""
+        if civilians and per_type.get("Battles") == "Battles/Armed clash" and "Violence against civilians" not in per_type:
             if self.attack.find(folded, sent.start, sent.end) and not two_armed_sides(actor_mentions, sent):
-                per_type.pop("Battles")
-                by_label["Violence against civilians/Attack"] = trig
+                by_label["Violence against civilians/Attack"] = by_label[per_type.pop("Battles")]
                 per_type["Violence against civilians"] = "Violence against civilians/Attack"
-        return sorted(((label, by_label[label], False) for label in per_type.values()), key=lambda x: x[1].start)
+        if per_type.get("Battles") == "Battles/Armed clash" and "Riots" not in per_type and any(
+                sent.start <= a.start < sent.end and getattr(a, "role", None) == "protesters" for a in actor_mentions):
+            # "Protesters tried to break the cordon and clashed with officers".
+            by_label["Riots/Violent demonstration"] = by_label[per_type.pop("Battles")]
+            per_type["Riots"] = "Riots/Violent demonstration"
+            per_type.pop("Protests", None)
+
+    @staticmethod
+    def _competing_attack(found: list[Match], attacks: list[Match], sent: Sentence, armed_pair: bool) -> Match | None:
+        """A generic attack word in a sentence whose triggers tell of no violence ("NDS forces
+        attacked a hideout, arresting eight", "the demonstrators attacked workers"): it stands
+        for the violence, and competes with the other triggers by rules.yaml."""
+        if any(type_of(t.label) in _VIOLENT_TYPES for t in found):
+            return None
+        for a in attacks:
+            # "an arson attack": an attack word right after a strategic trigger is its noun.
+            if sent.start <= a.start < sent.end and not any(t.start < a.end and a.start < t.end for t in found) \
+                    and not any(0 <= a.start - t.end <= 1 and type_of(t.label) == "Strategic developments" for t in found):
+                label = "Battles/Armed clash" if armed_pair else "Violence against civilians/Attack"
+                return Match(a.start, a.end, label, a.text)
+        return None
 
     def is_generic(self, folded: str, sent: Sentence) -> bool:
         """The sentence tells of a habit, not a happening ("shelling often hits the town")."""
         return bool(self.generic.find(folded, sent.start, sent.end))
 
+    def happened(self, folded: str, label: str, trig: Match, sent_start: int, dates: list[DateMention]) -> bool:
+        """The trigger tells of something that took place: not negated, and not hypothetical
+        (announced measures, evacuations and agreements, are events even in the future tense)."""
+        if self.negated(folded, trig, sent_start):
+            return False
+        return label.startswith("Strategic developments") or not self.irrealis_before(folded, trig, sent_start, dates)
+
     def irrealis_before(self, folded: str, trig: Match, sent_start: int, dates: list[DateMention]) -> bool:
         """A modal or intention word just before the trigger ("threatened to attack")."""
-        window_start = max(sent_start, trig.start - 30)
+        window_start = max(sent_start, trig.start - IRREALIS_CHARS)
         for m in self.irrealis.find(folded, window_start, trig.start):
             if m.end <= trig.start and not any(d.start <= m.start < d.end for d in dates):
                 if not re.search(r"[,;:.]", folded[m.end:trig.start]):
@@ -107,10 +122,14 @@ class EventLabeller:
 
     def negated(self, folded: str, trig: Match, sent_start: int) -> bool:
         """"No clashes were reported", "nu au existat lupte": a negation right before the trigger,
-        with nothing but a word or two between them."""
+        with nothing but a word or two between them; or a denied report verb after it in the
+        same clause ("clashes in the city were not reported")."""
         window_start = max(sent_start, trig.start - 14)
-        return any(m.end <= trig.start and not re.search(r"[,;:.]", folded[m.end:trig.start])
-                   for m in self.negation.find(folded, window_start, trig.start))
+        if any(m.end <= trig.start and not re.search(r"[,;:.]", folded[m.end:trig.start])
+               for m in self.negation.find(folded, window_start, trig.start)):
+            return True
+        return any(not re.search(r"[,;:.!?()\n]", folded[trig.end:m.start])
+                   for m in self.negation_after.find(folded, trig.end, trig.end + NEGATION_AFTER_CHARS))
 
     def _inside_name(self, text: str, m: Match) -> bool:
         """A trigger written with a capital inside a sentence is part of a name ("Arestovici")."""
@@ -121,14 +140,53 @@ class EventLabeller:
         return not sentence_initial(text, m.start)
 
 
+def _combined(by_label: dict[str, Match]) -> set[str]:
+    """The labels after rules.yaml's combinations (`by_label` gets the combined labels' triggers)."""
+    labels = set(by_label)
+    for rule in RULES["combine"]:
+        if set(rule["when"]) <= labels:
+            first = min((by_label[w] for w in rule["when"]), key=lambda m: m.start)
+            for w in rule["when"]:
+                labels.discard(w)
+                by_label.pop(w, None)
+            labels.add(rule["then"])
+            by_label[rule["then"]] = first
+    return labels
+
+
+def _one_per_type(labels: set[str], by_label: dict[str, Match]) -> dict[str, str]:
+    """One event per event type, the most specific sub-type; of exclusive types, the one whose
+    trigger comes first (the main verb)."""
+    per_type: dict[str, str] = {}
+    for label in labels:
+        etype = type_of(label)
+        order = RULES["specificity"].get(etype, [])
+        current = per_type.get(etype)
+        if current is None:
+            per_type[etype] = label
+        elif etype == "Strategic developments":
+            if by_label[label].start < by_label[current].start:
+                per_type[etype] = label  # no sub-type is more specific: the main verb comes first
+        elif rank(order, sub_of(label)) < rank(order, sub_of(current)):
+            per_type[etype] = label
+    for group in RULES["exclusive_groups"]:
+        present = sorted((t for t in group if t in per_type), key=lambda t: by_label[per_type[t]].start)
+        for loser in present[1:]:
+            per_type.pop(loser)
+    return per_type
+
+
 def _event_lexicon(pack: LanguagePack) -> Lexicon:
     entries = {k: v for k, v in (pack.section("events") or {}).items() if not k.startswith("_") and isinstance(v, list)}
     return lexicon_from(entries)
 
 
-def recode_by_actors(label: str, a1) -> str:
-    """Violence started by an unarmed crowd is a riot in ACLED's terms, not a battle."""
+def recode_by_actors(label: str, a1, a2=None) -> str:
+    """Violence started by an unarmed crowd is a riot in ACLED's terms, not a battle; so is a
+    clash of the police with demonstrators."""
     role = getattr(a1, "role", None)
+    if label == "Battles/Armed clash" and getattr(a2, "role", None) == "protesters":
+        return "Riots/Violent demonstration"
     if label in ("Battles/Armed clash", "Violence against civilians/Attack"):
         if role in ("protesters",):
             return "Riots/Violent demonstration"

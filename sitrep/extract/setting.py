@@ -56,12 +56,21 @@ class PlaceChooser:
             specific = [p for p in sent_places if p.feature not in REGION_FEATURES]
             divisions = [p for p in sent_places if p.feature not in COUNTRY_FEATURES]
             pool = specific or divisions or sent_places  # a town, else a region, else the country
+            # "in Sorriso, Mato Grosso, ... in Sao Domingos neighbourhood": a town whose region the
+            # sentence also names is read right; a namesake resolved elsewhere is not.
+            pool = [p for p in pool if _backed(p, sent_places)] or pool
             # The place of an event mostly follows its trigger ("fighting rages in Khartoum").
             best = min(pool, key=lambda p: p.start - trig.start if p.start >= trig.start else 2 * (trig.start - p.start))
             return best, self.is_near(folded, best, 0)
         if last_place:
             return last_place[1], last_place[2]
         return None, False
+
+
+def _backed(place: PlaceMention, others: list[PlaceMention]) -> bool:
+    """Another place of the sentence lies in the same first-level division."""
+    return place.admin1 is not None and any(
+        q.mention != place.mention and q.admin1 == place.admin1 and q.country == place.country for q in others)
 
 
 def _near_cues(pack: LanguagePack) -> list[str]:
@@ -87,15 +96,19 @@ def main_country(places: Sequence[PlaceMention]) -> str | None:
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
+# "Bamako's rejection", "Kyiv demanded": a national capital is often named for its government.
+CAPITAL_WEIGHT = 0.5
+
+
 def main_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
     """The document's main place: the most mentioned admin1 region, else the first place."""
     resolved = [p for p in places if p.lat is not None and p.feature not in COUNTRY_FEATURES]
     if not resolved:
         return next((p for p in places if p.lat is not None), None)
-    counts: dict[tuple, int] = {}
+    counts: dict[tuple, float] = {}
     for p in resolved:
         key = (p.country, p.admin1)
-        counts[key] = counts.get(key, 0) + 1
+        counts[key] = counts.get(key, 0) + (CAPITAL_WEIGHT if p.feature == "PPLC" else 1)
     top = max(counts, key=lambda k: counts[k])
     same = [p for p in resolved if (p.country, p.admin1) == top]
     regions = [p for p in same if p.feature in REGION_FEATURES]
@@ -130,11 +143,25 @@ def nearest(items, position: int):
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,20}\))?\s*[-–—]")
 
 
-def is_dateline(text: str, d: DateMention) -> bool:
-    """A date at the very start of the text, before the dash that opens the story."""
+def is_dateline(text: str, d: DateMention, anchor: dt.date | None = None) -> bool:
+    """A date at the very start of the text, before the dash that opens the story; or a
+    heading line that dates the writing ("Analytical assessment, 25 June 2023")."""
     head = text[:d.start]
-    return d.start <= 40 and "\n" not in head and not any(ch.islower() for ch in head) \
-        and _DATELINE_TAIL.match(text, d.end) is not None
+    if d.start <= 40 and "\n" not in head and not any(ch.islower() for ch in head) \
+            and _DATELINE_TAIL.match(text, d.end) is not None:
+        return True
+    return anchor is not None and d.last >= anchor - dt.timedelta(days=1) and _heading_only(text, d)
+
+
+HEADING_WORDS = 4  # words besides the date on a line that only dates the text
+
+
+def _heading_only(text: str, d: DateMention) -> bool:
+    line_start = text.rfind("\n", 0, d.start) + 1
+    line_end = text.find("\n", d.end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[line_start:d.start] + " " + text[d.end:line_end]
+    return not re.search(r"[.!?:;]\s*\S", rest) and len(re.findall(r"\w+", rest)) <= HEADING_WORDS
 
 
 def main_date(dates: list[DateMention], anchor) -> DateMention | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from packcheck import any_labels, assert_no_event, assert_number_word, labels, pack_fixture, source_labels
+from packcheck import assert_cue, any_labels, assert_no_event, assert_number_word, labels, pack_fixture, source_labels
 from sitrep.lang.text import fold
 
 CODE = "de"
@@ -16,6 +16,7 @@ pack = pack_fixture(CODE)
 
 
 EVENTS = [
+    ("Die Rebellen haben einen Hubschrauber der Armee abgeschossen.", "Battles/Armed clash"),
     ('Zwei Gruppen von Dorfbewohnern gingen mit Stöcken aufeinander los.', 'Riots/Mob violence'),
     ('Die Bauern blockierten die Straße vor dem Ministerium.', 'Protests/Peaceful protest'),
     ('Soldaten haben das Haus in Brand gesteckt und sind abgezogen.', 'Strategic developments/Looting/property destruction'),
@@ -63,7 +64,7 @@ EVENTS = [
     ("Die Soldaten setzten scharfe Munition gegen die Menge ein.", "Protests/Excessive force against protesters"),
     ("In der Hauptstadt kam es zu schweren Ausschreitungen.", "Riots/Violent demonstration"),
     ("Jugendliche warfen Molotowcocktails auf die Kaserne.", "Riots/Violent demonstration"),
-    ("Die Polizei setzte Tränengas und Wasserwerfer ein.", "Riots/Violent demonstration"),
+    ("Die Polizei setzte Tränengas und Wasserwerfer ein.", "Protests/Protest with intervention"),
     ("Ein mutmaßlicher Dieb wurde von einem Mob gelyncht.", "Riots/Mob violence"),
     ("Eine aufgebrachte Menge griff die Polizeistation an.", "Riots/Mob violence"),
     ("Die Konfliktparteien unterzeichneten ein Waffenstillstandsabkommen.", "Strategic developments/Agreement"),
@@ -280,3 +281,7 @@ def test_context_cue(pack, text, label):
 def test_toll_word_alone_is_not_a_death_cue(pack):
     # "no toll was published" must not read as "no deaths".
     assert "killed" not in any_labels(pack, "claims", 'Die Behörden veröffentlichten keine Bilanz.')
+
+
+def test_a_report_denied_after_the_trigger(pack):
+    assert_cue(pack, "context", "negation_after", "Gefechte in der Stadt wurden nicht gemeldet.")

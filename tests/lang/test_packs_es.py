@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from packcheck import any_labels, assert_no_event, assert_number_word, labels, pack_fixture, source_labels
+from packcheck import assert_cue, any_labels, assert_no_event, assert_number_word, labels, pack_fixture, source_labels
 from sitrep.lang.text import fold
 
 CODE = "es"
@@ -16,6 +16,7 @@ pack = pack_fixture(CODE)
 
 
 EVENTS = [
+    ("Los rebeldes derribaron un helicóptero del ejército.", "Battles/Armed clash"),
     ('Dos grupos criminales se enfrentaron a balazos.', 'Battles/Armed clash'),
     ('Dos grupos de vecinos se enfrentaron con palos por un terreno.', 'Riots/Mob violence'),
     ('Los trabajadores bloquearon la carretera federal durante horas.', 'Protests/Peaceful protest'),
@@ -61,7 +62,7 @@ EVENTS = [
     ("Los agentes usaron munición real contra la multitud.", "Protests/Excessive force against protesters"),
     ("Graves disturbios estallaron en la capital.", "Riots/Violent demonstration"),
     ("Los jóvenes lanzaron cócteles molotov contra el cuartel.", "Riots/Violent demonstration"),
-    ("La policía respondió con gases lacrimógenos.", "Riots/Violent demonstration"),
+    ("La policía respondió con gases lacrimógenos.", "Protests/Protest with intervention"),
     ("Un presunto ladrón fue linchado por una turba.", "Riots/Mob violence"),
     ("Vecinos enfurecidos golpearon al sospechoso.", "Riots/Mob violence"),
     ("Las partes firmaron un acuerdo de alto el fuego.", "Strategic developments/Agreement"),
@@ -247,3 +248,7 @@ def test_context_cue(pack, text, label):
 def test_toll_word_alone_is_not_a_death_cue(pack):
     # "no toll was published" must not read as "no deaths".
     assert "killed" not in any_labels(pack, "claims", 'Las autoridades no han publicado ningún balance.')
+
+
+def test_a_report_denied_after_the_trigger(pack):
+    assert_cue(pack, "context", "negation_after", "Enfrentamientos en el centro no se registraron.")

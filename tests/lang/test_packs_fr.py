@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from packcheck import any_labels, assert_no_event, assert_number_word, labels, pack_fixture, source_labels
+from packcheck import assert_cue, any_labels, assert_no_event, assert_number_word, labels, pack_fixture, source_labels
 from sitrep.lang.text import fold
 
 CODE = "fr"
@@ -16,6 +16,7 @@ pack = pack_fixture(CODE)
 
 
 EVENTS = [
+    ("Les rebelles ont abattu un hélicoptère de l'armée.", "Battles/Armed clash"),
     ('Deux groupes armés se sont affrontés près du lac.', 'Battles/Armed clash'),
     ('Deux groupes de villageois se sont battus pour un puits.', 'Riots/Mob violence'),
     ('Des ouvriers ont bloqué la route nationale pendant trois heures.', 'Protests/Peaceful protest'),
@@ -63,7 +64,7 @@ EVENTS = [
     ("Les soldats ont tiré à balles réelles.", "Protests/Excessive force against protesters"),
     ("Des émeutes ont éclaté dans la capitale.", "Riots/Violent demonstration"),
     ("Des jeunes ont lancé des cocktails Molotov sur la caserne.", "Riots/Violent demonstration"),
-    ("La police a répliqué avec du gaz lacrymogène et des canons à eau.", "Riots/Violent demonstration"),
+    ("La police a répliqué avec du gaz lacrymogène et des canons à eau.", "Protests/Protest with intervention"),
     ("Un voleur présumé a été lynché par la foule.", "Riots/Mob violence"),
     ("Des violences intercommunautaires ont fait trois morts.", "Riots/Mob violence"),
     ("Les parties ont signé un accord de cessez-le-feu.", "Strategic developments/Agreement"),
@@ -250,3 +251,7 @@ def test_context_cue(pack, text, label):
 def test_toll_word_alone_is_not_a_death_cue(pack):
     # "no toll was published" must not read as "no deaths".
     assert "killed" not in any_labels(pack, "claims", "Les autorités n'ont publié aucun bilan.")
+
+
+def test_a_report_denied_after_the_trigger(pack):
+    assert_cue(pack, "context", "negation_after", "Des affrontements dans la ville n'ont pas été signalés.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from packcheck import any_labels, assert_no_event, assert_number_word, labels, pack_fixture, source_labels
+from packcheck import assert_cue, any_labels, assert_no_event, assert_number_word, labels, pack_fixture, source_labels
 from sitrep.lang.text import fold
 
 CODE = "it"
@@ -16,6 +16,7 @@ pack = pack_fixture(CODE)
 
 
 EVENTS = [
+    ("I ribelli hanno abbattuto un elicottero dell'esercito.", "Battles/Armed clash"),
     ('Due gruppi armati si sono scontrati vicino al confine.', 'Battles/Armed clash'),
     ('Due gruppi di braccianti si sono affrontati con bastoni.', 'Riots/Mob violence'),
     ('Gli operai hanno bloccato la strada statale per protesta.', 'Protests/Peaceful protest'),
@@ -62,7 +63,7 @@ EVENTS = [
     ("Gli agenti hanno usato proiettili veri contro la folla.", "Protests/Excessive force against protesters"),
     ("Nella notte sono scoppiati disordini nella capitale.", "Riots/Violent demonstration"),
     ("I giovani hanno lanciato molotov contro la caserma.", "Riots/Violent demonstration"),
-    ("La polizia ha risposto con gas lacrimogeni e idranti.", "Riots/Violent demonstration"),
+    ("La polizia ha risposto con gas lacrimogeni e idranti.", "Protests/Protest with intervention"),
     ("Un presunto ladro è stato linciato dalla folla.", "Riots/Mob violence"),
     ("Una folla inferocita ha assaltato la stazione di polizia.", "Riots/Mob violence"),
     ("Le parti hanno firmato un accordo di cessate il fuoco.", "Strategic developments/Agreement"),
@@ -246,3 +247,7 @@ def test_context_cue(pack, text, label):
 def test_toll_word_alone_is_not_a_death_cue(pack):
     # "no toll was published" must not read as "no deaths".
     assert "killed" not in any_labels(pack, "claims", 'Le autorità non hanno ancora fornito alcun bilancio.')
+
+
+def test_a_report_denied_after_the_trigger(pack):
+    assert_cue(pack, "context", "negation_after", "Scontri nel centro non sono stati segnalati.")

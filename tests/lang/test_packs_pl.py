@@ -15,6 +15,7 @@ pack = pack_fixture(CODE)
 
 
 EVENT_CASES = [
+    ("Rebelianci zestrzelili wojskowy śmigłowiec.", "Battles/Armed clash"),
     ("Pod miastem trwają ciężkie walki.", "Battles/Armed clash"),
     ("Doszło do starcia z grupą dywersyjną.", "Battles/Armed clash"),
     ("W nocy wybuchła strzelanina na przejściu granicznym.", "Battles/Armed clash"),
@@ -42,7 +43,7 @@ EVENT_CASES = [
     ("Policja rozpędziła manifestację pod sejmem.", "Protests/Protest with intervention"),
     ("Siły bezpieczeństwa otworzyły ogień do protestujących.", "Protests/Excessive force against protesters"),
     ("W stolicy wybuchły zamieszki.", "Riots/Violent demonstration"),
-    ("Policja użyła gazu łzawiącego.", "Riots/Violent demonstration"),
+    ("Policja użyła gazu łzawiącego.", "Protests/Protest with intervention"),
     ("Rozwścieczony tłum zlinczował podejrzanego.", "Riots/Mob violence"),
     ("Strony podpisały porozumienie o zawieszeniu broni.", "Strategic developments/Agreement"),
     ("Doszło do wymiany jeńców.", "Strategic developments/Agreement"),
@@ -215,6 +216,7 @@ def test_dates(pack):
 
 
 CONTEXT_CASES = [
+    ("Starć w samym mieście nie odnotowano.", "negation_after"),
     ("Rosja regularnie ostrzeliwuje miasto.", "generic"),
     ("Wieś wielokrotnie była celem ataków.", "generic"),
     ("Moskwa grozi uderzeniem.", "irrealis"),

@@ -15,6 +15,7 @@ pack = pack_fixture(CODE)
 
 
 EVENT_CASES = [
+    ("Rebelii au doborât un elicopter al armatei.", "Battles/Armed clash"),
     ("Trupele s-au ciocnit cu insurgenții la marginea orașului.", "Battles/Armed clash"),
     ("Ciocnirile au continuat toată noaptea.", "Battles/Armed clash"),
     ("Au avut loc lupte grele în jurul gării.", "Battles/Armed clash"),
@@ -43,7 +44,7 @@ EVENT_CASES = [
     ("Jandarmii au dispersat mulțimea din fața parlamentului.", "Protests/Protest with intervention"),
     ("Forțele de ordine au deschis focul asupra protestatarilor.", "Protests/Excessive force against protesters"),
     ("Manifestanții au aruncat cu pietre în polițiști.", "Riots/Violent demonstration"),
-    ("Poliția a folosit gaze lacrimogene.", "Riots/Violent demonstration"),
+    ("Poliția a folosit gaze lacrimogene.", "Protests/Protest with intervention"),
     ("O mulțime furioasă l-a linșat pe suspect.", "Riots/Mob violence"),
     ("Părțile au semnat un acord de încetare a focului.", "Strategic developments/Agreement"),
     ("Un nou schimb de prizonieri a avut loc joi.", "Strategic developments/Agreement"),
@@ -220,6 +221,7 @@ def test_dates_with_romanian_mai(pack):
 
 
 CONTEXT_CASES = [
+    ("Ciocniri în centrul orașului nu au fost raportate.", "negation_after"),
     ("Belgorod a fost adesea o rampă de lansare pentru atacuri.", "generic"),
     ("Orașul este bombardat în mod repetat.", "generic"),
     ("Rusia amenință că va lovi podul.", "irrealis"),

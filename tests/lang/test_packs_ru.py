@@ -16,6 +16,7 @@ pack = pack_fixture(CODE)
 
 
 EVENT_CASES = [
+    ("Боевики сбили военный вертолёт над городом.", "Battles/Armed clash"),
     ("В районе села продолжаются ожесточённые бои.", "Battles/Armed clash"),
     ("Пограничники вступили в перестрелку с диверсантами.", "Battles/Armed clash"),
     ("Произошло боестолкновение с ДРГ противника.", "Battles/Armed clash"),
@@ -44,7 +45,7 @@ EVENT_CASES = [
     ("ОМОН разогнал акцию у здания суда.", "Protests/Protest with intervention"),
     ("Силовики открыли огонь по протестующим.", "Protests/Excessive force against protesters"),
     ("В городе начались массовые беспорядки.", "Riots/Violent demonstration"),
-    ("Полиция применила слезоточивый газ.", "Riots/Violent demonstration"),
+    ("Полиция применила слезоточивый газ.", "Protests/Protest with intervention"),
     ("Толпа устроила самосуд над задержанным.", "Riots/Mob violence"),
     ("Стороны подписали соглашение о прекращении огня.", "Strategic developments/Agreement"),
     ("Состоялся обмен пленными.", "Strategic developments/Agreement"),
@@ -238,6 +239,7 @@ def test_none_among_civilians(pack):
 
 
 CONTEXT_CASES = [
+    ("О стычках в центре города не сообщалось.", "negation_after"),
     ("Город регулярно подвергается обстрелам.", "generic"),
     ("Посёлок неоднократно обстреливали.", "generic"),
     ("Москва пригрозила нанести удар.", "irrealis"),

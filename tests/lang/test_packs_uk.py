@@ -16,6 +16,7 @@ pack = pack_fixture(CODE)
 
 
 EVENT_CASES = [
+    ("Бойовики збили військовий гелікоптер над містом.", "Battles/Armed clash"),
     ("Біля села тривають запеклі бої.", "Battles/Armed clash"),
     ("Прикордонники вступили у перестрілку з диверсантами.", "Battles/Armed clash"),
     ("Оборонці відбили 53 атаки на Покровському напрямку.", "Battles/Armed clash"),
@@ -44,7 +45,7 @@ EVENT_CASES = [
     ("Поліція розігнала акцію біля суду.", "Protests/Protest with intervention"),
     ("Силовики відкрили вогонь по протестувальниках.", "Protests/Excessive force against protesters"),
     ("У місті спалахнули масові заворушення.", "Riots/Violent demonstration"),
-    ("Поліція застосувала сльозогінний газ.", "Riots/Violent demonstration"),
+    ("Поліція застосувала сльозогінний газ.", "Protests/Protest with intervention"),
     ("Розлючений натовп побив підозрюваного.", "Riots/Mob violence"),
     ("Сторони уклали угоду про припинення вогню.", "Strategic developments/Agreement"),
     ("Відбувся обмін полоненими.", "Strategic developments/Agreement"),
@@ -228,6 +229,7 @@ def test_none_among_civilians(pack):
 
 
 CONTEXT_CASES = [
+    ("Про бої в самому селі не повідомлялося.", "negation_after"),
     ("Росіяни регулярно обстрілюють місто.", "generic"),
     ("Село неодноразово зазнавало ударів.", "generic"),
     ("Кремль погрожує завдати удару.", "irrealis"),

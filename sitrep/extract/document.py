@@ -20,7 +20,7 @@ from sitrep.extract.actors import CIVILIAN_ROLES, VIOLENT_TYPES, actor_name, act
 from sitrep.extract.claims import answer_stances, blame_certainty, carry_territory, statements_apart, romanize_names, ClaimFinder, IdCounter, attach_claims, carry_attribution, make_claim, unique_claims
 from sitrep.extract.dates import DateMention, date_finder
 from sitrep.extract.events import EventMention, assemble_event, escalate, merge
-from sitrep.extract.labels import EventLabeller, recode_by_actors, type_of
+from sitrep.extract.labels import EventLabeller, recode_by_actors, sub_of, type_of
 from sitrep.extract.numbers import NumberMention, number_reader
 from sitrep.extract.setting import (
     COUNTRY_FEATURES, PlaceChooser, best_place, is_dateline, latest_explicit, main_country, main_date, main_place, nearest,
@@ -126,8 +126,9 @@ class ArticleCoder:
                                              bool(sent_dates) or own_place, own_place))
                 if attribution.source is not None:
                     claims.append((make_claim(counter, "occurred", None, None, text, sent, attribution, certainty, trig.start), sent))
-                    # Only violence has a culprit, and victims do not attack.
-                    culprit = a1 is not None and a1.end <= trig.start and type_of(label) in VIOLENT_TYPES \
+                    # Only violence has a culprit (an attack that was shot down too), and victims do not attack.
+                    violent = type_of(label) in VIOLENT_TYPES or sub_of(label) == "Disrupted weapons use"
+                    culprit = a1 is not None and a1.end <= trig.start and violent \
                         and getattr(a1, "role", None) not in CIVILIAN_ROLES
                     doer = actor_name(a1, None, actors) if culprit else None
                     if doer and attribution.source.name != doer:

@@ -14,6 +14,7 @@ import math
 import re
 import sys
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
@@ -124,6 +125,11 @@ class _Mention:
     scores: dict[int, float] = field(default_factory=dict)
     forms: frozenset[str] = frozenset()  # folded surfaces whose lookups gave ``ids`` (the text and its base forms)
     native: dict[int, int] = field(default_factory=dict)  # gid -> 1: a Cyrillic name of its own; 2: its Ukrainian form
+    named_so: bool = False  # some place has this as its own name (not only as an alternate name)
+
+    @property
+    def spelled(self) -> str:
+        return fold(self.surface)
 
 
 @lru_cache(maxsize=100_000)
@@ -153,6 +159,11 @@ def _variants(word: str, rules: list[tuple[str, str]]) -> list[str]:
             combos = [c + [o] for c in combos for o in dict.fromkeys(opts)][:32]
         out.extend(" ".join(c) for c in combos[1:] if " ".join(c) not in out)
     return out
+
+
+def _nickname(spelled: str, name: str) -> bool:
+    """An alternate name that shares little with the place's own name: a by-name, not a spelling."""
+    return SequenceMatcher(None, spelled, name).ratio() < 0.4
 
 
 def _prominent(p: Place | None, kind: int) -> bool:
@@ -584,8 +595,8 @@ class Geocoder:
                 s = 11.0 if (p.country is None or p.country in countries or not countries) else 8.0
             elif p.fcode == "ADM1":
                 s += 5.0 if m.region else (1.0 if kind < 2 else -5)
-                if not m.region:
-                    s = min(s, 6.0)
+                if not m.region:  # capped, but the bigger of two namesake divisions still ranks first ("Montana")
+                    s = min(s, 6.0) + 0.01 * math.log10(p.population + 10)
             elif p.fcode == "PPLC":
                 s += 1.5
             elif p.fcode == "PPLA":
@@ -596,6 +607,10 @@ class Geocoder:
                 s -= 1.0
             if exact:
                 s += 0.4
+            if kind == 0 and m.spelled == fold(p.name):
+                s += 0.8  # spelled as the place spells itself ("Manbij"), not only folded alike ("Manby")
+            elif kind == 1 and p.fclass == "P" and m.named_so and _nickname(m.spelled, fold(p.name)):
+                s -= 2.0  # a by-name unlike the place's own ("Garden City" for Singapore) is a weak reading
             if p.country in countries:
                 s += 2.0
             if (p.country, p.admin1) in regions:
@@ -604,6 +619,7 @@ class Geocoder:
 
         for m in live:
             m.scores = {}
+            m.named_so = any(kind == 0 for _, kind, _ in m.ids)
             cands = [places[g] for g, _, _ in m.ids if g in places]
             # a big city named like its division is what a bare name means ("New York", "Kharkiv", "Idlib")
             city_admins = {(p.country, p.admin1) for p in cands if p.fclass == "P" and p.population >= 100_000}
@@ -641,13 +657,14 @@ class Geocoder:
                 break
             points = [(o.key, math.radians(q.lat), math.radians(q.lon), math.cos(math.radians(q.lat)))  # type: ignore[attr-defined]
                       for o, q in uniq if q.lat is not None and q.fcode not in ("RGN", "CONT")]
-            named_admin = {(q.country, q.admin1): id(o) for o, q in anchors if q.fcode == "ADM1"}
+            # support comes from other names: repeated mentions of one name do not vouch for their own reading
+            named_admin = {(q.country, q.admin1): o.key for o, q in anchors if q.fcode == "ADM1"}  # type: ignore[attr-defined]
             admin_of = {}
             for o, q in anchors:
-                admin_of.setdefault((q.country, q.admin1), set()).add(id(o))
+                admin_of.setdefault((q.country, q.admin1), set()).add(o.key)  # type: ignore[attr-defined]
             countries_of = {}
             for o, q in anchors:
-                countries_of.setdefault(q.country, set()).add(id(o))
+                countries_of.setdefault(q.country, set()).add(o.key)  # type: ignore[attr-defined]
             for m in live:
                 if len(m.scores) < 2:
                     continue
@@ -655,17 +672,18 @@ class Geocoder:
                 for gid, sc in m.scores.items():
                     p = places[gid]
                     bonus = 0.0
+                    own = {m.key}  # type: ignore[attr-defined]
                     if p.fcode not in ("PCLI", "ADM1", "CONT", "RGN"):
                         d = _nearest_km(p, points, m.key) if p.lat is not None else 1e9  # type: ignore[attr-defined]
                         bonus = 2.5 if d < 50 else 1.5 if d < 200 else 0.5 if d < 600 else 0.0
-                        bonus += 1.0 if admin_of.get((p.country, p.admin1), set()) - {id(m)} else 0.0
+                        bonus += 1.0 if admin_of.get((p.country, p.admin1), set()) - own else 0.0
                         # a division named in the text ("Bara town in Idleb countryside", "(Mayo-Sava, Extreme-Nord)")
-                        bonus += 1.5 if named_admin.get((p.country, p.admin1), id(m)) != id(m) else 0.0
+                        bonus += 1.5 if named_admin.get((p.country, p.admin1), m.key) != m.key else 0.0  # type: ignore[attr-defined]
                     elif p.fcode == "ADM1":
-                        same = countries_of.get(p.country, set()) - {id(m)}
-                        bonus = 2.5 if admin_of.get((p.country, p.admin1), set()) - {id(m)} else 1.0 if same else 0.0
+                        same = countries_of.get(p.country, set()) - own
+                        bonus = 2.5 if admin_of.get((p.country, p.admin1), set()) - own else 1.0 if same else 0.0
                     else:
-                        bonus = 1.0 if countries_of.get(p.country, set()) - {id(m)} else 0.0
+                        bonus = 1.0 if countries_of.get(p.country, set()) - own else 0.0
                     if sc + bonus > best_score:
                         best, best_score = p, sc + bonus
                 m.chosen = best
@@ -769,8 +787,9 @@ class Geocoder:
         in the container's country is dropped rather than guessed."""
         for a, b, strong in reversed(hints):
             b.container = True  # type: ignore[attr-defined]
-            if not b.scores or (a.chosen is not None and a.chosen.fcode in ("ADM1", "PCLI", "CONT", "RGN")):
-                continue
+            if not b.scores or (a.chosen is not None and a.chosen.fcode in ("ADM1", "PCLI", "CONT", "RGN")
+                                and any(places[g].country == a.chosen.country for g in b.scores)):
+                continue  # "Taraba, Nigeria": a division in its country
             opts = dict(b.scores)
             division: dict[int, int] = {}  # a seat city's reading -> its division's reading
             for gid, sc in b.scores.items():
@@ -809,8 +828,9 @@ class Geocoder:
                     if same:
                         a.scores = {g: sc for g, sc in a.scores.items() if g in same}
                     elif q.fcode in ("ADM1", "PCLI", "PPLA", "PPLC") and opts[qid] >= 6.0 \
-                            and not (a.chosen is not None and a.chosen.population >= 100_000
+                            and not (a.chosen is not None and a.chosen.population >= 100_000 and a.chosen.fclass == "P"
                                      and any(g == a.chosen.geonameid and kind == 0 for g, kind, _ in a.ids)):
+                        # (a division of another country is never inside this one: "(Bali, Taraba)" is a district)
                         a.scores, a.ids, a.chosen = {}, [], None
                 if a.scores:
                     a.chosen = places[max(a.scores, key=a.scores.get)]

@@ -62,6 +62,8 @@ class LanguageRules:
     home_countries: frozenset[str] = frozenset()  # where this script's names of small places are native
     minor: set[tuple[str, ...]] = field(default_factory=set)  # second-level nouns: county, district
     capitalised_demonyms: bool = False  # English and German write "Russian"/"Russisch" with a capital
+    settlement_before: list[tuple[str, ...]] = field(default_factory=list)  # "city of X", "город X"
+    settlement_after: set[str] = field(default_factory=set)  # "X city", "X town"
     before_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     after_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
@@ -78,6 +80,7 @@ def language_rules(code: str | None) -> LanguageRules:
     if not data:
         data = read_places_pack("en")
     region = data.get("region_nouns") or {}
+    settlement = data.get("settlement_nouns") or {}
     demonyms = {}
     for cc, forms in (data.get("demonyms") or {}).items():
         for f in forms or []:
@@ -100,6 +103,9 @@ def language_rules(code: str | None) -> LanguageRules:
         particles=frozenset(str(w).lower() for w in data.get("name_particles") or []),
         street_nouns={fold(w) for w in data.get("street_nouns") or [] if isinstance(w, str)},
         capitalised_demonyms=bool(data.get("capitalised_demonyms")),
+        settlement_before=sorted({tuple(fold(w).split()) for w in settlement.get("before") or [] if fold(w)},
+                                 key=len, reverse=True),
+        settlement_after={fold(w) for w in settlement.get("after") or [] if fold(w)},
     )
 
 
@@ -126,6 +132,7 @@ class _Mention:
     forms: frozenset[str] = frozenset()  # folded surfaces whose lookups gave ``ids`` (the text and its base forms)
     native: dict[int, int] = field(default_factory=dict)  # gid -> 1: a Cyrillic name of its own; 2: its Ukrainian form
     named_so: bool = False  # some place has this as its own name (not only as an alternate name)
+    settlement: bool = False  # a noun next to it says it is a town or village
 
     @property
     def spelled(self) -> str:
@@ -163,7 +170,7 @@ def _variants(word: str, rules: list[tuple[str, str]]) -> list[str]:
 
 def _nickname(spelled: str, name: str) -> bool:
     """An alternate name that shares little with the place's own name: a by-name, not a spelling."""
-    return SequenceMatcher(None, spelled, name).ratio() < 0.4
+    return SequenceMatcher(None, spelled, name).ratio() < 0.45
 
 
 def _prominent(p: Place | None, kind: int) -> bool:
@@ -192,6 +199,15 @@ def _nearest_km(p: Place, points: list[tuple[str, float, float, float]], own_key
         if d < best:
             best = d
     return 6371.0 * math.sqrt(best) if best < 1e18 else 1e9
+
+
+def _settlement_cue(text: str, start: int, end: int, rules: LanguageRules) -> bool:
+    """Whether a noun next to the name says it is a town or village ("Farah city", "город Белгород")."""
+    after = fold(text[end : end + 12]).split()[:1]
+    if after and after[0] in rules.settlement_after and text[end : end + 1] == " ":
+        return True
+    before = fold(text[max(0, start - 30) : start]).split()
+    return any(len(ph) <= len(before) and tuple(before[-len(ph):]) == ph for ph in rules.settlement_before)
 
 
 def near_cue(text: str, start: int, language: str | None) -> bool:
@@ -459,6 +475,9 @@ class Geocoder:
                 words = [tk.folded for tk in tokens[i:j]]
                 if j - i == 1 and (words[0] in rules.stopwords or words[0] in rules.demonyms):
                     continue
+                head = re.split(r"['’]", tokens[i].text, maxsplit=1)[0]
+                if j - i == 1 and head != tokens[i].text and fold(head) in rules.stopwords:
+                    continue  # a contraction: "He’ll", "I've", "It's"
                 if j - i == 1 and len(words[0]) < 3 and not tokens[i].text.isupper():
                     continue
                 if j - i > 1 and words[0] in rules.stopwords:
@@ -479,6 +498,7 @@ class Geocoder:
             m = _Mention(start, end, text[start:end], ids, region=bool(region), initial=tokens[i].initial and j - i == 1,
                          forms=frozenset(forms), native=native)
             m._tok = (i, j)  # type: ignore[attr-defined]
+            m.settlement = not region and _settlement_cue(text, start, end, rules)
             m.minor = region is False and bool(ids) and spans_minor.get((i, j), False)  # type: ignore[attr-defined]
             if m.initial and (tokens[i].text.lower() in lower_words or common_word(tokens[i].text, rules.code)):
                 m.common = True  # type: ignore[attr-defined]
@@ -611,8 +631,11 @@ class Geocoder:
                 s += 0.8  # spelled as the place spells itself ("Manbij"), not only folded alike ("Manby")
             elif kind == 1 and p.fclass == "P" and m.named_so and _nickname(m.spelled, fold(p.name)):
                 s -= 2.0  # a by-name unlike the place's own ("Garden City" for Singapore) is a weak reading
+            if m.settlement:
+                s += 1.0 if p.fclass == "P" else -2.0 if p.fcode == "ADM1" else 0.0
             if p.country in countries:
-                s += 2.0
+                # a named country lifts its towns, but a hamlet there does not outrank a city elsewhere
+                s += min(2.0, 1.0 + 0.5 * max(0.0, math.log10(p.population + 10) - 3.0))
             if (p.country, p.admin1) in regions:
                 s += 1.5
             return s
@@ -744,7 +767,9 @@ class Geocoder:
         by_start = sorted((m for m in mentions if m.chosen is not None or m.ids), key=lambda m: m.start)
         for a, b in zip(by_start, by_start[1:]):
             if getattr(a, "minor", False) and a.chosen is not None and b.chosen is not None \
-                    and b.start - a.end <= 4 and b.chosen.fclass == "P":
+                    and b.start - a.end <= 4 and b.chosen.fclass == "P" \
+                    and (a.chosen.country, a.chosen.admin1) != (b.chosen.country, b.chosen.admin1):
+                # ("Dogubeyazit district of Agri": a town of the province named after its seat is the district)
                 a.chosen = None
                 a.ids = []
         # a word used as a person's name elsewhere in the text is a place only if it names a prominent one
@@ -787,9 +812,9 @@ class Geocoder:
         in the container's country is dropped rather than guessed."""
         for a, b, strong in reversed(hints):
             b.container = True  # type: ignore[attr-defined]
-            if not b.scores or (a.chosen is not None and a.chosen.fcode in ("ADM1", "PCLI", "CONT", "RGN")
-                                and any(places[g].country == a.chosen.country for g in b.scores)):
-                continue  # "Taraba, Nigeria": a division in its country
+            if not b.scores or (a.chosen is not None and a.chosen.fcode in ("ADM1", "PCLI", "CONT", "RGN") and not (
+                    strong is True and a.chosen.fcode == "ADM1" and all(places[g].country != a.chosen.country for g in b.scores))):
+                continue  # "Taraba, Nigeria", "Syria, Iraq": no containment; but "(Bali, Taraba)" names a district
             opts = dict(b.scores)
             division: dict[int, int] = {}  # a seat city's reading -> its division's reading
             for gid, sc in b.scores.items():

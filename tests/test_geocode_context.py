@@ -1,0 +1,69 @@
+"""Ambiguity resolution on the real gazetteer: which namesake a text means."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.resolve.gazetteer import DEFAULT_PATH, build, load_dumps
+from sitrep.resolve.geocode import Geocoder
+
+
+@pytest.fixture(scope="module")
+def real():
+    if not DEFAULT_PATH.is_file():
+        build(DEFAULT_PATH)
+    return Geocoder.open(None)
+
+
+def places(geocoder, text, language="en"):
+    return {p.mention: p for p in geocoder.locate(text, language)}
+
+
+def test_repeated_mentions_do_not_vouch_for_their_own_reading(real):
+    # the Bulgarian town named like its province must not win through the text's other "Montana"s
+    found = real.locate("Montana lawmakers met on Monday. Montana offered $69 per prisoner, and Montana agreed.", "en")
+    assert {p.country for p in found} == {"US"}
+
+
+@pytest.fixture(scope="module")
+def look_alikes(tmp_path_factory):
+    """Two towns whose names fold to one key (Manbij, Manby), the one the text does not spell a bit bigger."""
+    root = tmp_path_factory.mktemp("gn")
+    rows = [(167357, "Manbij", 36.528, 37.955, "SY", "09", 5000), (2643125, "Manby", 53.363, 0.097, "GB", "ENG", 6000)]
+    (root / "XX.txt").write_text("".join(
+        "\t".join([str(gid), name, name, "", str(lat), str(lon), "P", "PPL", cc, "", a1, "", "", "", str(pop), "", "", "", ""]) + "\n"
+        for gid, name, lat, lon, cc, a1, pop in rows), encoding="utf-8")
+    load_dumps(root / "g.sqlite", [root / "XX.txt"])
+    return Geocoder.open(root / "g.sqlite")
+
+
+def test_own_spelling_beats_a_folded_look_alike(look_alikes):
+    assert places(look_alikes, "Fighting went on in Manbij.")["Manbij"].country == "SY"
+    assert places(look_alikes, "Fighting went on in Manby.")["Manby"].country == "GB"
+
+
+def test_a_by_name_unlike_the_place_is_a_weak_reading(real):
+    found = places(real, "He moved to Garden City last year.")
+    assert found["Garden City"].country == "US"  # not Singapore, one of whose by-names it is
+
+
+@pytest.mark.parametrize("text, language, mention, feature", [
+    ("Clashes erupted in Farah city on Monday, officials said.", "en", "Farah", "PPLA"),
+    ("Explozii în orașul Harkov.", "ro", "Harkov", "PPLA"),
+])
+def test_a_settlement_noun_picks_the_town_over_its_division(real, text, language, mention, feature):
+    assert places(real, text, language)[mention].feature == feature
+
+
+def test_a_district_of_a_province_named_after_its_seat_is_kept(real):
+    found = places(real, "Two soldiers were killed in Patnos district of Agri on Friday.")
+    assert found["Patnos district"].admin1 == found["Agri"].admin1
+
+
+def test_a_list_of_countries_is_no_containment(real):
+    found = places(real, "More than two-thirds of them came from Syria, Iraq, and Afghanistan.")
+    assert {"Syria", "Iraq", "Afghanistan"} <= set(found)
+
+
+def test_contractions_of_pronouns_are_not_places(real):
+    assert places(real, "He’ll be aiming to bounce back. I've seen it.") == {}

@@ -67,3 +67,44 @@ def test_a_list_of_countries_is_no_containment(real):
 
 def test_contractions_of_pronouns_are_not_places(real):
     assert places(real, "He’ll be aiming to bounce back. I've seen it.") == {}
+
+
+@pytest.mark.parametrize("text, mentions", [
+    ("The London-based group said the Amsterdam-London route reopened.", {"London", "Amsterdam"}),
+    ("Trade grew across the Asia-Pacific region.", {"Asia"}),
+    ("Fighting went on near Ivano-Frankivsk and in Guinea-Bissau.", {"Ivano-Frankivsk", "Guinea-Bissau"}),
+])
+def test_hyphenated_compounds_that_name_no_place_are_cut(real, text, mentions):
+    assert mentions <= set(places(real, text))
+
+
+@pytest.mark.parametrize("text", ["Lin-Manuel Miranda thought he had a migraine.", "They met at Mar-a-Lago on Friday."])
+def test_names_hyphenated_from_small_places_stay_names(real, text):
+    assert places(real, text) == {}
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("SAN ANTONIO Turner Sports analyst Charles Barkley said on Friday.", "SAN ANTONIO", "US"),
+    ("MANILA, Philippines – Ahead of Easter Sunday, the archbishop spoke.", "MANILA", "PH"),
+    ("ALLENDALE, N.J. -- Mothers and their children gathered.", "ALLENDALE", "US"),
+])
+def test_datelines_in_capitals_are_places(real, text, mention, country):
+    assert places(real, text)[mention].country == country
+
+
+def test_capitals_in_a_line_are_not_a_dateline(real):
+    assert places(real, "EASTER VIGIL. The cardinal spoke.") == {}
+
+
+@pytest.mark.parametrize("text, mention, admin1", [
+    ("SPRINGFIELD, Ill. (AP) - Officials say turnout was low.", "Ill.", "Illinois"),
+    ("The office in Nelson, B.C. opened on Monday.", "B.C.", "British Columbia"),
+    ("CAMP MURRAY, Wash. - Lt. Col. Ricky Thomas jokes.", "Wash.", "Washington"),
+])
+def test_abbreviated_divisions_after_a_comma(real, text, mention, admin1):
+    found = places(real, text)
+    assert found[mention].admin1 == admin1 and found[mention].feature == "ADM1"
+
+
+def test_abbreviated_division_places_its_town(real):
+    assert places(real, "SPRINGFIELD, Ill. (AP) - Officials say turnout was low.")["SPRINGFIELD"].admin1 == "Illinois"

@@ -64,6 +64,8 @@ class LanguageRules:
     capitalised_demonyms: bool = False  # English and German write "Russian"/"Russisch" with a capital
     settlement_before: list[tuple[str, ...]] = field(default_factory=list)  # "city of X", "город X"
     settlement_after: set[str] = field(default_factory=set)  # "X city", "X town"
+    division_abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Calif." -> (US, California)
+    division_abbreviation_re: re.Pattern | None = None  # ", Calif." and the like
     before_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     after_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
@@ -81,6 +83,8 @@ def language_rules(code: str | None) -> LanguageRules:
         data = read_places_pack("en")
     region = data.get("region_nouns") or {}
     settlement = data.get("settlement_nouns") or {}
+    abbreviations = {str(a): (str(cc), str(name)) for cc, forms in (data.get("division_abbreviations") or {}).items()
+                     for a, name in (forms or {}).items()}
     demonyms = {}
     for cc, forms in (data.get("demonyms") or {}).items():
         for f in forms or []:
@@ -106,6 +110,9 @@ def language_rules(code: str | None) -> LanguageRules:
         settlement_before=sorted({tuple(fold(w).split()) for w in settlement.get("before") or [] if fold(w)},
                                  key=len, reverse=True),
         settlement_after={fold(w) for w in settlement.get("after") or [] if fold(w)},
+        division_abbreviations=abbreviations,
+        division_abbreviation_re=re.compile(r",\s*(" + "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
+                                            + r")(?![^\W\d_])") if abbreviations else None,
     )
 
 
@@ -117,6 +124,8 @@ class _Token:
     folded: str
     cap: bool
     initial: bool
+    split: bool = False  # cut from a hyphenated compound that names no place ("Britain-based", "Amsterdam-London")
+    dateline: bool = False  # part of a dateline in capitals opening a line ("MANILA, Philippines –", "KYIV (Reuters)")
 
 
 @dataclass
@@ -199,6 +208,24 @@ def _nearest_km(p: Place, points: list[tuple[str, float, float, float]], own_key
         if d < best:
             best = d
     return 6371.0 * math.sqrt(best) if best < 1e18 else 1e9
+
+
+_DATELINE_END = re.compile(r"\s*(?:[,(:–—]|-{1,2}\s|\s+[A-Z][a-z])")
+
+
+def _mark_datelines(text: str, tokens: list[_Token]) -> None:
+    """Capitalised words opening a line and closed by a comma, a parenthesis, a dash or a word in lower
+    case ("SAN ANTONIO Turner Sports", "ALLENDALE, N.J. --"): the place the story is filed from."""
+    for x, t in enumerate(tokens):
+        if not (t.start == 0 or text[: t.start].rstrip(" \t").endswith("\n")) or not t.text.isupper():
+            continue
+        y = x
+        while y + 1 < len(tokens) and tokens[y + 1].text.isupper() and text[tokens[y].end : tokens[y + 1].start] == " " \
+                and y - x < 3:
+            y += 1
+        if sum(ch.isalpha() for tk in tokens[x : y + 1] for ch in tk.text) >= 4 and _DATELINE_END.match(text, tokens[y].end):
+            for tk in tokens[x : y + 1]:
+                tk.dateline, tk.initial = True, False
 
 
 def _settlement_cue(text: str, start: int, end: int, rules: LanguageRules) -> bool:
@@ -307,10 +334,35 @@ class Geocoder:
             append(_Token(word, start, end, _fold_word(word), cap, initial))
         return out
 
+    def _split_compounds(self, tokens: list[_Token], rules: LanguageRules) -> list[_Token]:
+        """Hyphenated words that name no place as a whole ("London-based", "Asia-Pacific", "Armenia-Italy")
+        are cut into their words; names such as "Guinea-Bissau" or "Ivano-Frankivsk" stay whole."""
+        compounds = [t for t in tokens if "-" in t.text and any(w[:1].isupper() for w in t.text.split("-"))]
+        if not compounds:
+            return tokens
+        keys = {k: t for t in compounds for s in (t.text, *_variants(t.text, rules.inflection)) for k in _keys(s)}
+        named = {id(keys[k]) for k in self.gazetteer.lookup_keys(keys)}
+        cut = {id(t) for t in compounds} - named
+        out: list[_Token] = []
+        for t in tokens:
+            if id(t) not in cut:
+                out.append(t)
+                continue
+            offset = t.start
+            for n, word in enumerate(t.text.split("-")):
+                if word:
+                    cap = word[:1].isupper()
+                    out.append(_Token(word, offset, offset + len(word), _fold_word(word), cap, cap and t.initial and n == 0,
+                                      split=n > 0))
+                offset += len(word) + 1
+        return out
+
     def locate(self, text: str, language: str | None, *, context: Sequence[str] = (), demonyms: bool = False) -> list[PlaceMention]:
         rules = language_rules(language)
-        tokens = self._tokens(text, rules.particles)
+        tokens = self._split_compounds(self._tokens(text, rules.particles), rules)
+        _mark_datelines(text, tokens)
         mentions, cue_countries = self._recognise(text, tokens, rules, demonyms)
+        mentions = self._division_abbreviations(text, mentions, rules)
         for c in context:
             cue_countries.add(c.upper()) if len(c) == 2 else None
         self._resolve(mentions, cue_countries, rules.home_countries, _hints(text, mentions))
@@ -326,6 +378,24 @@ class Geocoder:
                 lat=p.lat, lon=p.lon, admin1=admin1, country=p.country, feature=p.fcode,
             ))
         return out
+
+    def _division_abbreviations(self, text: str, mentions: list[_Mention], rules: LanguageRules) -> list[_Mention]:
+        """ "Springfield, Ill.", "Nelson, B.C.": an abbreviated division after a comma, which replaces what the
+        word alone was read as (Ill → Yale)."""
+        if rules.division_abbreviation_re is None:
+            return mentions
+        division = {(cc, name): code for (cc, code), name in self.gazetteer.admin1_names.items()}
+        added = []
+        for hit in rules.division_abbreviation_re.finditer(text):
+            gid = self.gazetteer.admin1_ids.get((rules.division_abbreviations[hit.group(1)][0],
+                                                 division.get(rules.division_abbreviations[hit.group(1)], "")))
+            if gid is not None:
+                start, end = hit.span(1)
+                added.append(_Mention(start, end, hit.group(1), [(gid, 0, True)], region=True))
+        if not added:
+            return mentions
+        kept = [m for m in mentions if not any(m.start < a.end and a.start < m.end for a in added)]
+        return sorted(kept + added, key=lambda m: m.start)
 
     def _recognise(self, text: str, tokens: list[_Token], rules: LanguageRules, demonyms: bool):
         n = len(tokens)
@@ -488,7 +558,8 @@ class Geocoder:
                 shouting = all(tk.text.isupper() for tk in tokens[max(0, i - 2) : j + 2])
                 if fold(text[tokens[i].start : tokens[j - 1].end]) in rules.stopwords:
                     continue
-                if j - i == 1 and tokens[i].text.replace(".", "").isupper() and len(tokens[i].text) <= 6 and not (shouting and len(tokens[i].text) > 3):
+                if j - i == 1 and tokens[i].text.replace(".", "").isupper() and len(tokens[i].text) <= 6 \
+                        and not (shouting and len(tokens[i].text) > 3) and not tokens[i].dateline:
                     # short all-caps tokens are acronyms unless they name a country (US, UK)
                     places = self.gazetteer.places([g for g, _, _ in ids])
                     ids = [x for x in ids if places.get(x[0]) and places[x[0]].fcode in ("PCLI", "ADM1", "RGN") and x[1] < 2]
@@ -528,8 +599,37 @@ class Geocoder:
                     or (before and before[0] in rules.person_verbs and text[tk.start - 1 : tk.start] == " ")):
                 if not (x + 1 < n and tokens[x + 1].cap and gap_ok(tk, tokens[x + 1])):
                     personal.add(tk.folded)
+        found_at = {x for m in found for x in range(*m._tok)}  # type: ignore[attr-defined]
+        index_of = {id(tk): x for x, tk in enumerate(tokens)}
+
+        def place_part(tk: _Token) -> bool:  # "Amsterdam-London": a place hyphenated to a place is no name's part
+            x = index_of[id(tk)]
+            return x in found_at and (tk.split or (x + 1 < n and tokens[x + 1].split))
+
+        by_token = {x: m for m in found for x in range(*m._tok)}  # type: ignore[attr-defined]
+
+        def big(m: _Mention) -> bool:
+            pl = self.gazetteer.places([g for g, _, _ in m.ids])
+            return any(_prominent(pl.get(g), kind) or (pl.get(g) and pl[g].population >= 100_000) for g, kind, _ in m.ids)
+
+        def loose_part(m: _Mention, i: int, j: int) -> bool:
+            """A word cut from a compound that is part of a name: "Mar-a-Lago", "Lin-Manuel" (two small places
+            hyphenated are more likely a name than a pair; "Amsterdam-London", "Calgary-based" are places)."""
+            partners = ([tokens[i - 1]] if tokens[i].split else []) + ([tokens[j]] if j < n and tokens[j].split else [])
+            for tk in partners:
+                if not tk.cap and len(tk.text) <= 2:
+                    return True
+                other = by_token.get(index_of[id(tk)])
+                if tk.cap and (other is None or not (big(m) or big(other))):
+                    return True
+            return False
+
+        loose = {id(m) for m in found if not m.region and loose_part(m, *m._tok)}  # type: ignore[attr-defined]
+        found_at.difference_update(x for m in found if id(m) in loose for x in range(*m._tok))  # type: ignore[attr-defined]
         for m in found:
             i, j = m._tok  # type: ignore[attr-defined]
+            if id(m) in loose:
+                continue
             if m.region or getattr(m, "minor", False):  # "Leninsky district", "Orange County": the noun says place
                 keep.append(m)
                 continue
@@ -542,13 +642,14 @@ class Geocoder:
                 continue  # "Kingsley Road", "Wilson's Farm": a street or a farm named after a place
             a = i
             while a > 0 and tokens[a - 1].cap and gap_ok(tokens[a - 1], tokens[a]) and not region_tok[a - 1] \
-                    and tokens[a - 1].folded not in stops:
+                    and tokens[a - 1].folded not in stops and tokens[a - 1].dateline == tokens[a].dateline:
                 a -= 1
             b = j
             while b < n and tokens[b].cap and gap_ok(tokens[b - 1], tokens[b]) and not region_tok[b] \
-                    and tokens[b].folded not in stops:
+                    and tokens[b].folded not in stops and tokens[b].dateline == tokens[b - 1].dateline:
                 b += 1
-            others = [tk for tk in tokens[a:i] + tokens[j:b] if tk.folded not in ignorable and not plain_initial(tk)]
+            others = [tk for tk in tokens[a:i] + tokens[j:b] if tk.folded not in ignorable and not plain_initial(tk)
+                      and not place_part(tk)]
             if others:
                 if not (j - i == 1 and plain_initial(tokens[i])):  # "Біля Покровська": no name of a person
                     personal.update(tk.folded for tk in tokens[a:b] if tk.folded not in ignorable)

@@ -108,3 +108,8 @@ def test_abbreviated_divisions_after_a_comma(real, text, mention, admin1):
 
 def test_abbreviated_division_places_its_town(real):
     assert places(real, "SPRINGFIELD, Ill. (AP) - Officials say turnout was low.")["SPRINGFIELD"].admin1 == "Illinois"
+
+
+def test_a_big_division_is_no_person_for_standing_before_a_party(real):
+    found = real.locate("Oklahoma Republicans passed a tax hike. Teachers in Oklahoma marched.", "en")
+    assert [p.admin1 for p in found if p.mention == "Oklahoma"] == ["Oklahoma"]

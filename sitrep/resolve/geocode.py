@@ -873,12 +873,17 @@ class Geocoder:
                 # ("Dogubeyazit district of Agri": a town of the province named after its seat is the district)
                 a.chosen = None
                 a.ids = []
+        def big_division(m: _Mention) -> bool:  # "Oklahoma Republicans" makes no person of Oklahoma
+            return any(kind == 0 and g in places and places[g].fcode == "ADM1" and places[g].population >= 1_000_000
+                       for g, kind, _ in m.ids)
+
         # a word used as a person's name elsewhere in the text is a place only if it names a prominent one
         for m in live:
             p = m.chosen
             if p is not None and getattr(m, "personal", False) and not (
                     p.fcode in ("PCLI", "RGN", "CONT")
-                    or (fold(p.name) == fold(m.surface) and (p.fcode in ("PPLC", "PPLA") or p.population >= 250_000))):
+                    or (fold(p.name) == fold(m.surface) and (p.fcode in ("PPLC", "PPLA") or p.population >= 250_000))
+                    or big_division(m)):
                 m.chosen = None
                 m.ids = []
         # readings with little support (a small place, no context, no neighbours) are dropped

@@ -113,3 +113,19 @@ def test_abbreviated_division_places_its_town(real):
 def test_a_big_division_is_no_person_for_standing_before_a_party(real):
     found = real.locate("Oklahoma Republicans passed a tax hike. Teachers in Oklahoma marched.", "en")
     assert [p.admin1 for p in found if p.mention == "Oklahoma"] == ["Oklahoma"]
+
+
+def test_second_level_divisions(real):
+    found = places(real, "Detectives in Suffolk County found a skeleton.")
+    assert found["Suffolk County"].feature == "ADM2" and found["Suffolk County"].admin1 in ("New York", "Massachusetts")
+    found = places(real, "Races at Brands Hatch, Kent, and Snetterton, Norfolk, open the season.")
+    assert found["Kent"].country == "GB" and found["Norfolk"].country == "GB"
+
+
+def test_a_district_in_parentheses_before_its_province(real):
+    found = places(real, "Saudi forces fired artillery at villages (Razih, Sadah).")
+    assert found["Razih"].feature == "ADM2" and found["Razih"].admin1 == found["Sadah"].admin1
+
+
+def test_a_capitalised_department_of_no_division_is_no_place(real):
+    assert "Justice Department" not in places(real, "Officials said the Justice Department would appeal.")

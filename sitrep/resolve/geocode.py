@@ -142,6 +142,7 @@ class _Mention:
     native: dict[int, int] = field(default_factory=dict)  # gid -> 1: a Cyrillic name of its own; 2: its Ukrainian form
     named_so: bool = False  # some place has this as its own name (not only as an alternate name)
     settlement: bool = False  # a noun next to it says it is a town or village
+    minor: bool = False  # a second-level noun follows it ("Kent County", "Bucha district")
 
     @property
     def spelled(self) -> str:
@@ -480,7 +481,7 @@ class Geocoder:
                 if t.cap:
                     demonym_spans.append((i, cc))
         lower_words = {t.text for t in tokens if not t.cap}  # the document writes these in lower case
-        spans_minor = {(i, j): (region is not True and bool(region)) for i, j, region, _ in spans}
+        spans_minor = {(i, j): True for i, j, region, _ in spans if region is not True and bool(region)}
         ordered = sorted(spans, key=lambda s: (not s[2], -(s[1] - s[0]), s[0]))
         for i, j, region, surfaces in ordered:
             if any(taken[i:j]):
@@ -521,13 +522,14 @@ class Geocoder:
                     continue  # "U.S. Department", "Russian state": a country's name, no region
                 adm = [x for x in ids if places.get(x[0]) and places[x[0]].fcode == "ADM1"]
                 if not adm and region is not True:
-                    # "Orange County", "Bucha district": a second-level division, placed at its namesake town
+                    # "Orange County", "Bucha district": the second-level division, or else its namesake town
                     towns = sorted((places[g] for g, _, _ in ids if g in places and places[g].fclass == "P"),
                                    key=lambda p: -p.population)
-                    if not towns:
-                        continue
+                    second = [x for x in ids if places.get(x[0]) and places[x[0]].fcode == "ADM2"]
+                    if (not towns and not second) or (not second and tokens[j - 1].cap):
+                        continue  # "Justice Department", "Police District": a capitalised noun of no division
                     top = {t.geonameid for t in towns[:8]}  # the context picks among namesakes
-                    adm = [x for x in ids if x[0] in top and x[1] < 2]
+                    adm = second + [x for x in ids if x[0] in top and x[1] < 2]
                     region = False
                 if not adm:
                     # "X region" where X is a town: the division that has X in it (largest X first)
@@ -570,7 +572,7 @@ class Geocoder:
                          forms=frozenset(forms), native=native)
             m._tok = (i, j)  # type: ignore[attr-defined]
             m.settlement = not region and _settlement_cue(text, start, end, rules)
-            m.minor = region is False and bool(ids) and spans_minor.get((i, j), False)  # type: ignore[attr-defined]
+            m.minor = region is False and bool(ids) and spans_minor.get((i, j), False)
             if m.initial and (tokens[i].text.lower() in lower_words or common_word(tokens[i].text, rules.code)):
                 m.common = True  # type: ignore[attr-defined]
             for x in range(i, j):
@@ -718,6 +720,10 @@ class Geocoder:
                 s += 5.0 if m.region else (1.0 if kind < 2 else -5)
                 if not m.region:  # capped, but the bigger of two namesake divisions still ranks first ("Montana")
                     s = min(s, 6.0) + 0.01 * math.log10(p.population + 10)
+            elif p.fcode == "ADM2":
+                s += 2.5 if m.minor else -0.5  # "Kent County" is the county; bare "Kent" leans to a town
+                if m.minor and m.spelled == fold(p.name):
+                    s += 1.5  # named with its noun ("Suffolk County", not England's "Suffolk")
             elif p.fcode == "PPLC":
                 s += 1.5
             elif p.fcode == "PPLA":
@@ -755,10 +761,14 @@ class Geocoder:
             # in English are alternate names of Sa'dah, Ma'rib, Victoria de Durango, and must keep winning.)
             own = {g for g, _, _ in m.ids if g in places and places[g].fclass == "P"
                    and m.native.get(g) and places[g].country in rules_home}
+            # a town and the district named after it, side by side ("Masisi"): the bare name is the town
+            town_keys = {(p.country, p.admin1, key(p.name)) for p in cands if p.fclass == "P"}
             for gid, kind, exact in m.ids:
                 if gid in places:
                     p = places[gid]
                     if not m.region and p.fcode == "ADM1" and (p.country, p.admin1) in city_admins:
+                        continue
+                    if p.fcode == "ADM2" and not m.minor and (p.country, p.admin1, key(p.name)) in town_keys:
                         continue
                     sc = base(m, gid, kind, exact, own)
                     if own_city and kind == 1 and p.fcode.startswith("PCL"):
@@ -830,7 +840,8 @@ class Geocoder:
         if any(focus_of.values()):
             for m in live:
                 p = m.chosen
-                if p is None or p.fclass != "P" or not any(v - {id(m)} for v in focus_of.values()) or in_focus(m, focus_of):
+                if p is None or (p.fclass != "P" and p.fcode != "ADM2") or not any(v - {id(m)} for v in focus_of.values()) \
+                        or in_focus(m, focus_of):
                     continue
                 if getattr(m, "container", False) and p.fcode in ("PPLA", "PPLC"):
                     continue  # "Qabbour in al-Hasakeh": a seat named as what something lies in stands for its division
@@ -904,7 +915,7 @@ class Geocoder:
         seen_inside = {key(m.surface) for m in live if not m.initial}
         for m in live:
             p = m.chosen
-            if m.initial and p is not None and key(m.surface) not in seen_inside:
+            if m.initial and p is not None and key(m.surface) not in seen_inside and not getattr(m, "placed", False):
                 if p.fcode not in ("PCLI", "ADM1", "PPLC", "RGN", "CONT") and p.population < 20000:
                     m.chosen = None
                     m.ids = []
@@ -949,6 +960,7 @@ class Geocoder:
             qid = max(opts, key=value)
             q = places[qid]
             inside = {g for g in a.scores if bonus(places[g], q) >= 3.0}
+            a.placed = bool(inside)  # type: ignore[attr-defined]  # "(Razih, Sadah)": the structure vouches for it
             if a.scores:
                 for g in a.scores:
                     a.scores[g] += bonus(places[g], q)

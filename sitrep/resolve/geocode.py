@@ -178,6 +178,7 @@ def _variants(word: str, rules: list[tuple[str, str]]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=100_000)
 def _nickname(spelled: str, name: str) -> bool:
     """An alternate name that shares little with the place's own name: a by-name, not a spelling."""
     return SequenceMatcher(None, spelled, name).ratio() < 0.45
@@ -218,7 +219,10 @@ def _mark_datelines(text: str, tokens: list[_Token]) -> None:
     """Capitalised words opening a line and closed by a comma, a parenthesis, a dash or a word in lower
     case ("SAN ANTONIO Turner Sports", "ALLENDALE, N.J. --"): the place the story is filed from."""
     for x, t in enumerate(tokens):
-        if not (t.start == 0 or text[: t.start].rstrip(" \t").endswith("\n")) or not t.text.isupper():
+        if not t.text.isupper():
+            continue
+        before = text[max(0, t.start - 12) : t.start].rstrip(" \t")
+        if not ((not before and t.start <= 12) or before.endswith("\n")):
             continue
         y = x
         while y + 1 < len(tokens) and tokens[y + 1].text.isupper() and text[tokens[y].end : tokens[y + 1].start] == " " \
@@ -380,12 +384,18 @@ class Geocoder:
             ))
         return out
 
+    def _division_codes(self) -> dict[tuple[str, str], str]:
+        """{(country, English division name): admin1 code}, made once."""
+        if not hasattr(self, "_division_code_table"):
+            self._division_code_table = {(cc, name): code for (cc, code), name in self.gazetteer.admin1_names.items()}
+        return self._division_code_table
+
     def _division_abbreviations(self, text: str, mentions: list[_Mention], rules: LanguageRules) -> list[_Mention]:
         """ "Springfield, Ill.", "Nelson, B.C.": an abbreviated division after a comma, which replaces what the
         word alone was read as (Ill → Yale)."""
         if rules.division_abbreviation_re is None:
             return mentions
-        division = {(cc, name): code for (cc, code), name in self.gazetteer.admin1_names.items()}
+        division = self._division_codes()
         added = []
         for hit in rules.division_abbreviation_re.finditer(text):
             gid = self.gazetteer.admin1_ids.get((rules.division_abbreviations[hit.group(1)][0],

@@ -129,3 +129,15 @@ def test_a_district_in_parentheses_before_its_province(real):
 
 def test_a_capitalised_department_of_no_division_is_no_place(real):
     assert "Justice Department" not in places(real, "Officials said the Justice Department would appeal.")
+
+
+def test_a_lone_reading_near_the_other_places_is_kept(real):
+    text = ("They moved to Thornhill, before switching to Middlestown. Barry, who was from Dewsbury, said the town "
+            "had changed. Their honeymoon was in Great Yarmouth. The Premier League and the Bundesliga were on TV in "
+            "Germany and Spain.")
+    assert "Dewsbury" in places(real, text)
+
+
+def test_a_place_named_in_an_organisation_is_not_made_a_person(real):
+    text = "Officers of the Slidell PD arrived. The boy drowned at his home in Slidell, La., on March 5."
+    assert places(real, text)["Slidell"].admin1 == "Louisiana"

@@ -663,7 +663,10 @@ class Geocoder:
             others = [tk for tk in tokens[a:i] + tokens[j:b] if tk.folded not in ignorable and not plain_initial(tk)
                       and not place_part(tk)]
             if others:
-                if not (j - i == 1 and plain_initial(tokens[i])):  # "Біля Покровська": no name of a person
+                # a word inside a longer name is no place here; elsewhere only if it is a person's name: a run
+                # with an acronym is an organisation ("Nenagh MDC", "Slidell PD"), which is named after a place
+                if not (j - i == 1 and plain_initial(tokens[i])) and not any(
+                        tk.text.isupper() and len(tk.text) >= 2 for tk in tokens[a:b]):  # "Біля Покровська": no person
                     personal.update(tk.folded for tk in tokens[a:b] if tk.folded not in ignorable)
                 continue
             m.crowded = (  # type: ignore[attr-defined]
@@ -810,9 +813,9 @@ class Geocoder:
             for o, q in anchors:
                 countries_of.setdefault(q.country, set()).add(o.key)  # type: ignore[attr-defined]
             for m in live:
-                if len(m.scores) < 2:
+                if not m.scores:
                     continue
-                best, best_score = None, -1e9
+                best, best_score = None, -1e9  # (a lone reading is scored too: its neighbours vouch for it)
                 for gid, sc in m.scores.items():
                     p = places[gid]
                     bonus = 0.0

@@ -141,3 +141,14 @@ def test_a_lone_reading_near_the_other_places_is_kept(real):
 def test_a_place_named_in_an_organisation_is_not_made_a_person(real):
     text = "Officers of the Slidell PD arrived. The boy drowned at his home in Slidell, La., on March 5."
     assert places(real, text)["Slidell"].admin1 == "Louisiana"
+
+
+def test_a_city_with_the_division_s_name_only_as_a_by_name(real):
+    found = places(real, "Migrant laborers from Bihar clashed at a railway station in Satna town (Satna, Madhya Pradesh).")
+    assert found["Bihar"].feature == "ADM1" and found["Bihar"].admin1 == "Bihar"
+    assert places(real, "He flew to New York on Monday.")["New York"].feature != "ADM1"  # the city holds the state
+
+
+def test_a_second_level_noun_takes_no_foreign_by_name_of_a_division(real):
+    found = places(real, "They were displaced from Umemger village of Guma LGA, Benue State.")
+    assert "Guma LGA" not in found or found["Guma LGA"].country == "NG"

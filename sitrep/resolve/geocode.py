@@ -184,6 +184,13 @@ def _nickname(spelled: str, name: str) -> bool:
     return SequenceMatcher(None, spelled, name).ratio() < 0.45
 
 
+def _holds_its_division(city: Place, cands: list[Place]) -> bool:
+    """A city that has the division's name only as a by-name stands for it when it holds a large share of its
+    people ("New York" for New York City), not otherwise ("Bihar" is the state, not Bihar Sharif)."""
+    return any(p.fcode == "ADM1" and (p.country, p.admin1) == (city.country, city.admin1)
+               and city.population >= 0.25 * p.population for p in cands)
+
+
 def _prominent(p: Place | None, kind: int) -> bool:
     return p is not None and kind < 2 and (p.fcode in ("PCLI", "ADM1", "PPLC", "CONT") or p.population >= 500_000)
 
@@ -530,7 +537,8 @@ class Geocoder:
                 places = self.gazetteer.places([g for g, _, _ in ids])
                 if any(p.fcode.startswith("PCL") for p in places.values() if p.fcode):
                     continue  # "U.S. Department", "Russian state": a country's name, no region
-                adm = [x for x in ids if places.get(x[0]) and places[x[0]].fcode == "ADM1"]
+                # (a second-level noun takes a first-level division only by its own name: "Guma LGA" is not Gunma)
+                adm = [x for x in ids if places.get(x[0]) and places[x[0]].fcode == "ADM1" and (region is True or x[1] == 0)]
                 if not adm and region is not True:
                     # "Orange County", "Bucha district": the second-level division, or else its namesake town
                     towns = sorted((places[g] for g, _, _ in ids if g in places and places[g].fclass == "P"),
@@ -765,7 +773,9 @@ class Geocoder:
             m.named_so = any(kind == 0 for _, kind, _ in m.ids)
             cands = [places[g] for g, _, _ in m.ids if g in places]
             # a big city named like its division is what a bare name means ("New York", "Kharkiv", "Idlib")
-            city_admins = {(p.country, p.admin1) for p in cands if p.fclass == "P" and p.population >= 100_000}
+            city_admins = {(places[g].country, places[g].admin1) for g, kind, _ in m.ids
+                           if g in places and places[g].fclass == "P" and places[g].population >= 100_000
+                           and (kind == 0 or _holds_its_division(places[g], cands))}
             # a city's own name beats another language's name of a country (Russian "Тунис" = Tunisia vs Tunis)
             own_city = any(p.fcode in ("PPLC", "PPLA") and kind == 0 for (g, kind, _), p in
                            ((x, places[x[0]]) for x in m.ids if x[0] in places))

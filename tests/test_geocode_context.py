@@ -152,3 +152,8 @@ def test_a_city_with_the_division_s_name_only_as_a_by_name(real):
 def test_a_second_level_noun_takes_no_foreign_by_name_of_a_division(real):
     found = places(real, "They were displaced from Umemger village of Guma LGA, Benue State.")
     assert "Guma LGA" not in found or found["Guma LGA"].country == "NG"
+
+
+def test_a_division_named_with_a_connector_has_its_seat(real):
+    found = places(real, "On 7 May 2020, in Nova Iguacu, Rio de Janeiro, a shoot-out took place.")
+    assert found["Nova Iguacu"].admin1 == "Rio de Janeiro" and found["Rio de Janeiro"].feature == "ADM1"

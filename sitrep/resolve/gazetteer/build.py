@@ -500,7 +500,9 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
                     alternates.append(name)
                     name = current
             # the eponymous city (the largest of the division's cities named like it) is its seat
-            core_keys = {name_key(_strip_region_words(f, words) or f) for f in [name, *alternates[:3]]}
+            # (the full name too: stripping connectors makes "Rio de Janeiro" "Rio Janeiro", which names no city)
+            core_keys = {name_key(_strip_region_words(f, words) or f) for f in [name, *alternates[:3]]} \
+                | {name_key(f) for f in [name, *alternates[:3]]}
             seat = max((c for c in members if name_key(c["name"]) in core_keys), key=lambda c: c["population"], default=None)
             if seat is not None:
                 fcodes.setdefault(seat["geonameid"], "PPLA")

@@ -64,6 +64,7 @@ class LanguageRules:
     capitalised_demonyms: bool = False  # English and German write "Russian"/"Russisch" with a capital
     settlement_before: list[tuple[str, ...]] = field(default_factory=list)  # "city of X", "город X"
     settlement_after: set[str] = field(default_factory=set)  # "X city", "X town"
+    settlement_by_last: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     division_abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Calif." -> (US, California)
     division_abbreviation_re: re.Pattern | None = None  # ", Calif." and the like
     before_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
@@ -73,6 +74,8 @@ class LanguageRules:
         for phrases, index in ((self.before, self.before_by_first), (self.after, self.after_by_first)):
             for ph in phrases:  # longest first, as sorted
                 index.setdefault(ph[0], []).append(ph)
+        for ph in self.settlement_before:
+            self.settlement_by_last.setdefault(ph[-1], []).append(ph)
 
 
 @lru_cache(maxsize=None)
@@ -245,8 +248,11 @@ def _settlement_cue(text: str, start: int, end: int, rules: LanguageRules) -> bo
     after = fold(text[end : end + 12]).split()[:1]
     if after and after[0] in rules.settlement_after and text[end : end + 1] == " ":
         return True
+    if not rules.settlement_before:
+        return False
     before = fold(text[max(0, start - 30) : start]).split()
-    return any(len(ph) <= len(before) and tuple(before[-len(ph):]) == ph for ph in rules.settlement_before)
+    return bool(before) and any(len(ph) <= len(before) and tuple(before[-len(ph):]) == ph
+                                for ph in rules.settlement_by_last.get(before[-1], ()))
 
 
 def near_cue(text: str, start: int, language: str | None) -> bool:

@@ -577,7 +577,7 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
     log("writing regions")
     regions = yaml.safe_load((DATA_DIR / "regions.yaml").read_text(encoding="utf-8")) or []
     for n, info in enumerate(regions):
-        gid = REGION_ID_BASE - n
+        gid = int(info.get("geonameid") or REGION_ID_BASE - n)  # a region GeoNames knows keeps its id
         code = info.get("code") or "RGN"
         place_rows.append((gid, info["name"], float(info["lat"]), float(info["lon"]), info.get("country"), None,
                            "H" if code == "SEA" else "L", "RGN", 0))

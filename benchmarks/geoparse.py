@@ -5,7 +5,8 @@
 Input: JSON Lines with `id`, `text` and `toponyms` ([{start, end, name, lat, lon, ...}]).
 A gold toponym is recalled when a predicted mention overlaps its span. Printed figures:
 recall, precision (predicted mentions overlapping some gold toponym), accuracy within 161 km
-among recalled toponyms that have gold coordinates, median error (km), end-to-end accuracy
+among recalled toponyms that have gold coordinates (the gold's own GeoNames id counts as 0 km: gold
+centroids of countries differ from GeoNames'; the figure by distance alone is printed beside it), median error (km), end-to-end accuracy
 (gold toponyms recalled and within 161 km / all gold toponyms with coordinates), throughput.
 """
 
@@ -41,7 +42,7 @@ def main() -> None:
     args = ap.parse_args()
     geocoder = Geocoder.open(args.gazetteer)
     docs = [json.loads(line) for line in args.path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    gold_n = pred_n = pred_hit = recalled = with_coords = within = 0
+    gold_n = pred_n = pred_hit = recalled = with_coords = within = within_by_distance = 0
     errors: list[float] = []
     by_type: Counter = Counter()
     by_type_hit: Counter = Counter()
@@ -71,6 +72,9 @@ def main() -> None:
             by_type_hit[g.get("type")] += 1
             if has and match.lat is not None:
                 d = km(g["lat"], g["lon"], match.lat, match.lon)
+                within_by_distance += d <= 161
+                if match.geonameid is not None and match.geonameid == g.get("geonameid"):
+                    d = 0.0  # the gold's own GeoNames entry, whatever centroid the gold took for it (countries)
                 errors.append(d)
                 within += d <= 161
                 if d > 161:
@@ -83,7 +87,7 @@ def main() -> None:
     print(f"predicted mentions   {pred_n}")
     print(f"recall               {recalled / gold_n:.3f}")
     print(f"precision            {pred_hit / max(1, pred_n):.3f}")
-    print(f"acc@161 (recalled)   {within / max(1, len(errors)):.3f}")
+    print(f"acc@161 (recalled)   {within / max(1, len(errors)):.3f}  (by distance alone {within_by_distance / max(1, len(errors)):.3f})")
     print(f"median error km      {statistics.median(errors) if errors else float('nan'):.1f}")
     print(f"end-to-end acc@161   {within / max(1, with_coords):.3f}")
     print(f"locate speed         {elapsed / n_docs * 1000:.2f} ms/doc, {n_docs / elapsed:.0f} docs/s")

@@ -14,6 +14,7 @@ import math
 import re
 import sys
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
@@ -61,6 +62,11 @@ class LanguageRules:
     home_countries: frozenset[str] = frozenset()  # where this script's names of small places are native
     minor: set[tuple[str, ...]] = field(default_factory=set)  # second-level nouns: county, district
     capitalised_demonyms: bool = False  # English and German write "Russian"/"Russisch" with a capital
+    settlement_before: list[tuple[str, ...]] = field(default_factory=list)  # "city of X", "город X"
+    settlement_after: set[str] = field(default_factory=set)  # "X city", "X town"
+    settlement_by_last: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    division_abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Calif." -> (US, California)
+    division_abbreviation_re: re.Pattern | None = None  # ", Calif." and the like
     before_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     after_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
@@ -68,6 +74,8 @@ class LanguageRules:
         for phrases, index in ((self.before, self.before_by_first), (self.after, self.after_by_first)):
             for ph in phrases:  # longest first, as sorted
                 index.setdefault(ph[0], []).append(ph)
+        for ph in self.settlement_before:
+            self.settlement_by_last.setdefault(ph[-1], []).append(ph)
 
 
 @lru_cache(maxsize=None)
@@ -77,6 +85,9 @@ def language_rules(code: str | None) -> LanguageRules:
     if not data:
         data = read_places_pack("en")
     region = data.get("region_nouns") or {}
+    settlement = data.get("settlement_nouns") or {}
+    abbreviations = {str(a): (str(cc), str(name)) for cc, forms in (data.get("division_abbreviations") or {}).items()
+                     for a, name in (forms or {}).items()}
     demonyms = {}
     for cc, forms in (data.get("demonyms") or {}).items():
         for f in forms or []:
@@ -99,6 +110,12 @@ def language_rules(code: str | None) -> LanguageRules:
         particles=frozenset(str(w).lower() for w in data.get("name_particles") or []),
         street_nouns={fold(w) for w in data.get("street_nouns") or [] if isinstance(w, str)},
         capitalised_demonyms=bool(data.get("capitalised_demonyms")),
+        settlement_before=sorted({tuple(fold(w).split()) for w in settlement.get("before") or [] if fold(w)},
+                                 key=len, reverse=True),
+        settlement_after={fold(w) for w in settlement.get("after") or [] if fold(w)},
+        division_abbreviations=abbreviations,
+        division_abbreviation_re=re.compile(r",\s*(" + "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
+                                            + r")(?![^\W\d_])") if abbreviations else None,
     )
 
 
@@ -110,6 +127,8 @@ class _Token:
     folded: str
     cap: bool
     initial: bool
+    split: bool = False  # cut from a hyphenated compound that names no place ("Britain-based", "Amsterdam-London")
+    dateline: bool = False  # part of a dateline in capitals opening a line ("MANILA, Philippines –", "KYIV (Reuters)")
 
 
 @dataclass
@@ -124,6 +143,13 @@ class _Mention:
     scores: dict[int, float] = field(default_factory=dict)
     forms: frozenset[str] = frozenset()  # folded surfaces whose lookups gave ``ids`` (the text and its base forms)
     native: dict[int, int] = field(default_factory=dict)  # gid -> 1: a Cyrillic name of its own; 2: its Ukrainian form
+    named_so: bool = False  # some place has this as its own name (not only as an alternate name)
+    settlement: bool = False  # a noun next to it says it is a town or village
+    minor: bool = False  # a second-level noun follows it ("Kent County", "Bucha district")
+
+    @property
+    def spelled(self) -> str:
+        return fold(self.surface)
 
 
 @lru_cache(maxsize=100_000)
@@ -155,6 +181,19 @@ def _variants(word: str, rules: list[tuple[str, str]]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=100_000)
+def _nickname(spelled: str, name: str) -> bool:
+    """An alternate name that shares little with the place's own name: a by-name, not a spelling."""
+    return SequenceMatcher(None, spelled, name).ratio() < 0.45
+
+
+def _holds_its_division(city: Place, cands: list[Place]) -> bool:
+    """A city that has the division's name only as a by-name stands for it when it holds a large share of its
+    people ("New York" for New York City), not otherwise ("Bihar" is the state, not Bihar Sharif)."""
+    return any(p.fcode == "ADM1" and (p.country, p.admin1) == (city.country, city.admin1)
+               and city.population >= 0.25 * p.population for p in cands)
+
+
 def _prominent(p: Place | None, kind: int) -> bool:
     return p is not None and kind < 2 and (p.fcode in ("PCLI", "ADM1", "PPLC", "CONT") or p.population >= 500_000)
 
@@ -181,6 +220,39 @@ def _nearest_km(p: Place, points: list[tuple[str, float, float, float]], own_key
         if d < best:
             best = d
     return 6371.0 * math.sqrt(best) if best < 1e18 else 1e9
+
+
+_DATELINE_END = re.compile(r"\s*(?:[,(:–—]|-{1,2}\s|\s+[A-Z][a-z])")
+
+
+def _mark_datelines(text: str, tokens: list[_Token]) -> None:
+    """Capitalised words opening a line and closed by a comma, a parenthesis, a dash or a word in lower
+    case ("SAN ANTONIO Turner Sports", "ALLENDALE, N.J. --"): the place the story is filed from."""
+    for x, t in enumerate(tokens):
+        if not t.text.isupper():
+            continue
+        before = text[max(0, t.start - 12) : t.start].rstrip(" \t")
+        if not ((not before and t.start <= 12) or before.endswith("\n")):
+            continue
+        y = x
+        while y + 1 < len(tokens) and tokens[y + 1].text.isupper() and text[tokens[y].end : tokens[y + 1].start] == " " \
+                and y - x < 3:
+            y += 1
+        if sum(ch.isalpha() for tk in tokens[x : y + 1] for ch in tk.text) >= 4 and _DATELINE_END.match(text, tokens[y].end):
+            for tk in tokens[x : y + 1]:
+                tk.dateline, tk.initial = True, False
+
+
+def _settlement_cue(text: str, start: int, end: int, rules: LanguageRules) -> bool:
+    """Whether a noun next to the name says it is a town or village ("Farah city", "город Белгород")."""
+    after = fold(text[end : end + 12]).split()[:1]
+    if after and after[0] in rules.settlement_after and text[end : end + 1] == " ":
+        return True
+    if not rules.settlement_before:
+        return False
+    before = fold(text[max(0, start - 30) : start]).split()
+    return bool(before) and any(len(ph) <= len(before) and tuple(before[-len(ph):]) == ph
+                                for ph in rules.settlement_by_last.get(before[-1], ()))
 
 
 def near_cue(text: str, start: int, language: str | None) -> bool:
@@ -280,10 +352,35 @@ class Geocoder:
             append(_Token(word, start, end, _fold_word(word), cap, initial))
         return out
 
+    def _split_compounds(self, tokens: list[_Token], rules: LanguageRules) -> list[_Token]:
+        """Hyphenated words that name no place as a whole ("London-based", "Asia-Pacific", "Armenia-Italy")
+        are cut into their words; names such as "Guinea-Bissau" or "Ivano-Frankivsk" stay whole."""
+        compounds = [t for t in tokens if "-" in t.text and any(w[:1].isupper() for w in t.text.split("-"))]
+        if not compounds:
+            return tokens
+        keys = {k: t for t in compounds for s in (t.text, *_variants(t.text, rules.inflection)) for k in _keys(s)}
+        named = {id(keys[k]) for k in self.gazetteer.lookup_keys(keys)}
+        cut = {id(t) for t in compounds} - named
+        out: list[_Token] = []
+        for t in tokens:
+            if id(t) not in cut:
+                out.append(t)
+                continue
+            offset = t.start
+            for n, word in enumerate(t.text.split("-")):
+                if word:
+                    cap = word[:1].isupper()
+                    out.append(_Token(word, offset, offset + len(word), _fold_word(word), cap, cap and t.initial and n == 0,
+                                      split=n > 0))
+                offset += len(word) + 1
+        return out
+
     def locate(self, text: str, language: str | None, *, context: Sequence[str] = (), demonyms: bool = False) -> list[PlaceMention]:
         rules = language_rules(language)
-        tokens = self._tokens(text, rules.particles)
+        tokens = self._split_compounds(self._tokens(text, rules.particles), rules)
+        _mark_datelines(text, tokens)
         mentions, cue_countries = self._recognise(text, tokens, rules, demonyms)
+        mentions = self._division_abbreviations(text, mentions, rules)
         for c in context:
             cue_countries.add(c.upper()) if len(c) == 2 else None
         self._resolve(mentions, cue_countries, rules.home_countries, _hints(text, mentions))
@@ -299,6 +396,30 @@ class Geocoder:
                 lat=p.lat, lon=p.lon, admin1=admin1, country=p.country, feature=p.fcode,
             ))
         return out
+
+    def _division_codes(self) -> dict[tuple[str, str], str]:
+        """{(country, English division name): admin1 code}, made once."""
+        if not hasattr(self, "_division_code_table"):
+            self._division_code_table = {(cc, name): code for (cc, code), name in self.gazetteer.admin1_names.items()}
+        return self._division_code_table
+
+    def _division_abbreviations(self, text: str, mentions: list[_Mention], rules: LanguageRules) -> list[_Mention]:
+        """ "Springfield, Ill.", "Nelson, B.C.": an abbreviated division after a comma, which replaces what the
+        word alone was read as (Ill → Yale)."""
+        if rules.division_abbreviation_re is None:
+            return mentions
+        division = self._division_codes()
+        added = []
+        for hit in rules.division_abbreviation_re.finditer(text):
+            gid = self.gazetteer.admin1_ids.get((rules.division_abbreviations[hit.group(1)][0],
+                                                 division.get(rules.division_abbreviations[hit.group(1)], "")))
+            if gid is not None:
+                start, end = hit.span(1)
+                added.append(_Mention(start, end, hit.group(1), [(gid, 0, True)], region=True))
+        if not added:
+            return mentions
+        kept = [m for m in mentions if not any(m.start < a.end and a.start < m.end for a in added)]
+        return sorted(kept + added, key=lambda m: m.start)
 
     def _recognise(self, text: str, tokens: list[_Token], rules: LanguageRules, demonyms: bool):
         n = len(tokens)
@@ -383,7 +504,7 @@ class Geocoder:
                 if t.cap:
                     demonym_spans.append((i, cc))
         lower_words = {t.text for t in tokens if not t.cap}  # the document writes these in lower case
-        spans_minor = {(i, j): (region is not True and bool(region)) for i, j, region, _ in spans}
+        spans_minor = {(i, j): True for i, j, region, _ in spans if region is not True and bool(region)}
         ordered = sorted(spans, key=lambda s: (not s[2], -(s[1] - s[0]), s[0]))
         for i, j, region, surfaces in ordered:
             if any(taken[i:j]):
@@ -422,15 +543,17 @@ class Geocoder:
                 places = self.gazetteer.places([g for g, _, _ in ids])
                 if any(p.fcode.startswith("PCL") for p in places.values() if p.fcode):
                     continue  # "U.S. Department", "Russian state": a country's name, no region
-                adm = [x for x in ids if places.get(x[0]) and places[x[0]].fcode == "ADM1"]
+                # (a second-level noun takes a first-level division only by its own name: "Guma LGA" is not Gunma)
+                adm = [x for x in ids if places.get(x[0]) and places[x[0]].fcode == "ADM1" and (region is True or x[1] == 0)]
                 if not adm and region is not True:
-                    # "Orange County", "Bucha district": a second-level division, placed at its namesake town
+                    # "Orange County", "Bucha district": the second-level division, or else its namesake town
                     towns = sorted((places[g] for g, _, _ in ids if g in places and places[g].fclass == "P"),
                                    key=lambda p: -p.population)
-                    if not towns:
-                        continue
+                    second = [x for x in ids if places.get(x[0]) and places[x[0]].fcode == "ADM2"]
+                    if (not towns and not second) or (not second and tokens[j - 1].cap):
+                        continue  # "Justice Department", "Police District": a capitalised noun of no division
                     top = {t.geonameid for t in towns[:8]}  # the context picks among namesakes
-                    adm = [x for x in ids if x[0] in top and x[1] < 2]
+                    adm = second + [x for x in ids if x[0] in top and x[1] < 2]
                     region = False
                 if not adm:
                     # "X region" where X is a town: the division that has X in it (largest X first)
@@ -448,6 +571,9 @@ class Geocoder:
                 words = [tk.folded for tk in tokens[i:j]]
                 if j - i == 1 and (words[0] in rules.stopwords or words[0] in rules.demonyms):
                     continue
+                head = re.split(r"['’]", tokens[i].text, maxsplit=1)[0]
+                if j - i == 1 and head != tokens[i].text and fold(head) in rules.stopwords:
+                    continue  # a contraction: "He’ll", "I've", "It's"
                 if j - i == 1 and len(words[0]) < 3 and not tokens[i].text.isupper():
                     continue
                 if j - i > 1 and words[0] in rules.stopwords:
@@ -458,7 +584,8 @@ class Geocoder:
                 shouting = all(tk.text.isupper() for tk in tokens[max(0, i - 2) : j + 2])
                 if fold(text[tokens[i].start : tokens[j - 1].end]) in rules.stopwords:
                     continue
-                if j - i == 1 and tokens[i].text.replace(".", "").isupper() and len(tokens[i].text) <= 6 and not (shouting and len(tokens[i].text) > 3):
+                if j - i == 1 and tokens[i].text.replace(".", "").isupper() and len(tokens[i].text) <= 6 \
+                        and not (shouting and len(tokens[i].text) > 3) and not tokens[i].dateline:
                     # short all-caps tokens are acronyms unless they name a country (US, UK)
                     places = self.gazetteer.places([g for g, _, _ in ids])
                     ids = [x for x in ids if places.get(x[0]) and places[x[0]].fcode in ("PCLI", "ADM1", "RGN") and x[1] < 2]
@@ -468,7 +595,8 @@ class Geocoder:
             m = _Mention(start, end, text[start:end], ids, region=bool(region), initial=tokens[i].initial and j - i == 1,
                          forms=frozenset(forms), native=native)
             m._tok = (i, j)  # type: ignore[attr-defined]
-            m.minor = region is False and bool(ids) and spans_minor.get((i, j), False)  # type: ignore[attr-defined]
+            m.settlement = not region and _settlement_cue(text, start, end, rules)
+            m.minor = region is False and bool(ids) and spans_minor.get((i, j), False)
             if m.initial and (tokens[i].text.lower() in lower_words or common_word(tokens[i].text, rules.code)):
                 m.common = True  # type: ignore[attr-defined]
             for x in range(i, j):
@@ -497,8 +625,37 @@ class Geocoder:
                     or (before and before[0] in rules.person_verbs and text[tk.start - 1 : tk.start] == " ")):
                 if not (x + 1 < n and tokens[x + 1].cap and gap_ok(tk, tokens[x + 1])):
                     personal.add(tk.folded)
+        found_at = {x for m in found for x in range(*m._tok)}  # type: ignore[attr-defined]
+        index_of = {id(tk): x for x, tk in enumerate(tokens)}
+
+        def place_part(tk: _Token) -> bool:  # "Amsterdam-London": a place hyphenated to a place is no name's part
+            x = index_of[id(tk)]
+            return x in found_at and (tk.split or (x + 1 < n and tokens[x + 1].split))
+
+        by_token = {x: m for m in found for x in range(*m._tok)}  # type: ignore[attr-defined]
+
+        def big(m: _Mention) -> bool:
+            pl = self.gazetteer.places([g for g, _, _ in m.ids])
+            return any(_prominent(pl.get(g), kind) or (pl.get(g) and pl[g].population >= 100_000) for g, kind, _ in m.ids)
+
+        def loose_part(m: _Mention, i: int, j: int) -> bool:
+            """A word cut from a compound that is part of a name: "Mar-a-Lago", "Lin-Manuel" (two small places
+            hyphenated are more likely a name than a pair; "Amsterdam-London", "Calgary-based" are places)."""
+            partners = ([tokens[i - 1]] if tokens[i].split else []) + ([tokens[j]] if j < n and tokens[j].split else [])
+            for tk in partners:
+                if not tk.cap and len(tk.text) <= 2:
+                    return True
+                other = by_token.get(index_of[id(tk)])
+                if tk.cap and (other is None or not (big(m) or big(other))):
+                    return True
+            return False
+
+        loose = {id(m) for m in found if not m.region and loose_part(m, *m._tok)}  # type: ignore[attr-defined]
+        found_at.difference_update(x for m in found if id(m) in loose for x in range(*m._tok))  # type: ignore[attr-defined]
         for m in found:
             i, j = m._tok  # type: ignore[attr-defined]
+            if id(m) in loose:
+                continue
             if m.region or getattr(m, "minor", False):  # "Leninsky district", "Orange County": the noun says place
                 keep.append(m)
                 continue
@@ -511,15 +668,19 @@ class Geocoder:
                 continue  # "Kingsley Road", "Wilson's Farm": a street or a farm named after a place
             a = i
             while a > 0 and tokens[a - 1].cap and gap_ok(tokens[a - 1], tokens[a]) and not region_tok[a - 1] \
-                    and tokens[a - 1].folded not in stops:
+                    and tokens[a - 1].folded not in stops and tokens[a - 1].dateline == tokens[a].dateline:
                 a -= 1
             b = j
             while b < n and tokens[b].cap and gap_ok(tokens[b - 1], tokens[b]) and not region_tok[b] \
-                    and tokens[b].folded not in stops:
+                    and tokens[b].folded not in stops and tokens[b].dateline == tokens[b - 1].dateline:
                 b += 1
-            others = [tk for tk in tokens[a:i] + tokens[j:b] if tk.folded not in ignorable and not plain_initial(tk)]
+            others = [tk for tk in tokens[a:i] + tokens[j:b] if tk.folded not in ignorable and not plain_initial(tk)
+                      and not place_part(tk)]
             if others:
-                if not (j - i == 1 and plain_initial(tokens[i])):  # "Біля Покровська": no name of a person
+                # a word inside a longer name is no place here; elsewhere only if it is a person's name: a run
+                # with an acronym is an organisation ("Nenagh MDC", "Slidell PD"), which is named after a place
+                if not (j - i == 1 and plain_initial(tokens[i])) and not any(
+                        tk.text.isupper() and len(tk.text) >= 2 for tk in tokens[a:b]):  # "Біля Покровська": no person
                     personal.update(tk.folded for tk in tokens[a:b] if tk.folded not in ignorable)
                 continue
             m.crowded = (  # type: ignore[attr-defined]
@@ -584,8 +745,12 @@ class Geocoder:
                 s = 11.0 if (p.country is None or p.country in countries or not countries) else 8.0
             elif p.fcode == "ADM1":
                 s += 5.0 if m.region else (1.0 if kind < 2 else -5)
-                if not m.region:
-                    s = min(s, 6.0)
+                if not m.region:  # capped, but the bigger of two namesake divisions still ranks first ("Montana")
+                    s = min(s, 6.0) + 0.01 * math.log10(p.population + 10)
+            elif p.fcode == "ADM2":
+                s += 2.5 if m.minor else -0.5  # "Kent County" is the county; bare "Kent" leans to a town
+                if m.minor and m.spelled == fold(p.name):
+                    s += 1.5  # named with its noun ("Suffolk County", not England's "Suffolk")
             elif p.fcode == "PPLC":
                 s += 1.5
             elif p.fcode == "PPLA":
@@ -596,17 +761,27 @@ class Geocoder:
                 s -= 1.0
             if exact:
                 s += 0.4
+            if kind == 0 and m.spelled == fold(p.name):
+                s += 0.8  # spelled as the place spells itself ("Manbij"), not only folded alike ("Manby")
+            elif kind == 1 and p.fclass == "P" and m.named_so and _nickname(m.spelled, fold(p.name)):
+                s -= 2.0  # a by-name unlike the place's own ("Garden City" for Singapore) is a weak reading
+            if m.settlement:
+                s += 1.0 if p.fclass == "P" else -2.0 if p.fcode == "ADM1" else 0.0
             if p.country in countries:
-                s += 2.0
+                # a named country lifts its towns, but a hamlet there does not outrank a city elsewhere
+                s += min(2.0, 1.0 + 0.5 * max(0.0, math.log10(p.population + 10) - 3.0))
             if (p.country, p.admin1) in regions:
                 s += 1.5
             return s
 
         for m in live:
             m.scores = {}
+            m.named_so = any(kind == 0 for _, kind, _ in m.ids)
             cands = [places[g] for g, _, _ in m.ids if g in places]
             # a big city named like its division is what a bare name means ("New York", "Kharkiv", "Idlib")
-            city_admins = {(p.country, p.admin1) for p in cands if p.fclass == "P" and p.population >= 100_000}
+            city_admins = {(places[g].country, places[g].admin1) for g, kind, _ in m.ids
+                           if g in places and places[g].fclass == "P" and places[g].population >= 100_000
+                           and (kind == 0 or _holds_its_division(places[g], cands))}
             # a city's own name beats another language's name of a country (Russian "Тунис" = Tunisia vs Tunis)
             own_city = any(p.fcode in ("PPLC", "PPLA") and kind == 0 for (g, kind, _), p in
                            ((x, places[x[0]]) for x in m.ids if x[0] in places))
@@ -615,10 +790,14 @@ class Geocoder:
             # in English are alternate names of Sa'dah, Ma'rib, Victoria de Durango, and must keep winning.)
             own = {g for g, _, _ in m.ids if g in places and places[g].fclass == "P"
                    and m.native.get(g) and places[g].country in rules_home}
+            # a town and the district named after it, side by side ("Masisi"): the bare name is the town
+            town_keys = {(p.country, p.admin1, key(p.name)) for p in cands if p.fclass == "P"}
             for gid, kind, exact in m.ids:
                 if gid in places:
                     p = places[gid]
                     if not m.region and p.fcode == "ADM1" and (p.country, p.admin1) in city_admins:
+                        continue
+                    if p.fcode == "ADM2" and not m.minor and (p.country, p.admin1, key(p.name)) in town_keys:
                         continue
                     sc = base(m, gid, kind, exact, own)
                     if own_city and kind == 1 and p.fcode.startswith("PCL"):
@@ -641,31 +820,33 @@ class Geocoder:
                 break
             points = [(o.key, math.radians(q.lat), math.radians(q.lon), math.cos(math.radians(q.lat)))  # type: ignore[attr-defined]
                       for o, q in uniq if q.lat is not None and q.fcode not in ("RGN", "CONT")]
-            named_admin = {(q.country, q.admin1): id(o) for o, q in anchors if q.fcode == "ADM1"}
+            # support comes from other names: repeated mentions of one name do not vouch for their own reading
+            named_admin = {(q.country, q.admin1): o.key for o, q in anchors if q.fcode == "ADM1"}  # type: ignore[attr-defined]
             admin_of = {}
             for o, q in anchors:
-                admin_of.setdefault((q.country, q.admin1), set()).add(id(o))
+                admin_of.setdefault((q.country, q.admin1), set()).add(o.key)  # type: ignore[attr-defined]
             countries_of = {}
             for o, q in anchors:
-                countries_of.setdefault(q.country, set()).add(id(o))
+                countries_of.setdefault(q.country, set()).add(o.key)  # type: ignore[attr-defined]
             for m in live:
-                if len(m.scores) < 2:
+                if not m.scores:
                     continue
-                best, best_score = None, -1e9
+                best, best_score = None, -1e9  # (a lone reading is scored too: its neighbours vouch for it)
                 for gid, sc in m.scores.items():
                     p = places[gid]
                     bonus = 0.0
+                    own = {m.key}  # type: ignore[attr-defined]
                     if p.fcode not in ("PCLI", "ADM1", "CONT", "RGN"):
                         d = _nearest_km(p, points, m.key) if p.lat is not None else 1e9  # type: ignore[attr-defined]
                         bonus = 2.5 if d < 50 else 1.5 if d < 200 else 0.5 if d < 600 else 0.0
-                        bonus += 1.0 if admin_of.get((p.country, p.admin1), set()) - {id(m)} else 0.0
+                        bonus += 1.0 if admin_of.get((p.country, p.admin1), set()) - own else 0.0
                         # a division named in the text ("Bara town in Idleb countryside", "(Mayo-Sava, Extreme-Nord)")
-                        bonus += 1.5 if named_admin.get((p.country, p.admin1), id(m)) != id(m) else 0.0
+                        bonus += 1.5 if named_admin.get((p.country, p.admin1), m.key) != m.key else 0.0  # type: ignore[attr-defined]
                     elif p.fcode == "ADM1":
-                        same = countries_of.get(p.country, set()) - {id(m)}
-                        bonus = 2.5 if admin_of.get((p.country, p.admin1), set()) - {id(m)} else 1.0 if same else 0.0
+                        same = countries_of.get(p.country, set()) - own
+                        bonus = 2.5 if admin_of.get((p.country, p.admin1), set()) - own else 1.0 if same else 0.0
                     else:
-                        bonus = 1.0 if countries_of.get(p.country, set()) - {id(m)} else 0.0
+                        bonus = 1.0 if countries_of.get(p.country, set()) - own else 0.0
                     if sc + bonus > best_score:
                         best, best_score = p, sc + bonus
                 m.chosen = best
@@ -688,7 +869,8 @@ class Geocoder:
         if any(focus_of.values()):
             for m in live:
                 p = m.chosen
-                if p is None or p.fclass != "P" or not any(v - {id(m)} for v in focus_of.values()) or in_focus(m, focus_of):
+                if p is None or (p.fclass != "P" and p.fcode != "ADM2") or not any(v - {id(m)} for v in focus_of.values()) \
+                        or in_focus(m, focus_of):
                     continue
                 if getattr(m, "container", False) and p.fcode in ("PPLA", "PPLC"):
                     continue  # "Qabbour in al-Hasakeh": a seat named as what something lies in stands for its division
@@ -726,15 +908,22 @@ class Geocoder:
         by_start = sorted((m for m in mentions if m.chosen is not None or m.ids), key=lambda m: m.start)
         for a, b in zip(by_start, by_start[1:]):
             if getattr(a, "minor", False) and a.chosen is not None and b.chosen is not None \
-                    and b.start - a.end <= 4 and b.chosen.fclass == "P":
+                    and b.start - a.end <= 4 and b.chosen.fclass == "P" \
+                    and (a.chosen.country, a.chosen.admin1) != (b.chosen.country, b.chosen.admin1):
+                # ("Dogubeyazit district of Agri": a town of the province named after its seat is the district)
                 a.chosen = None
                 a.ids = []
+        def big_division(m: _Mention) -> bool:  # "Oklahoma Republicans" makes no person of Oklahoma
+            return any(kind == 0 and g in places and places[g].fcode == "ADM1" and places[g].population >= 1_000_000
+                       for g, kind, _ in m.ids)
+
         # a word used as a person's name elsewhere in the text is a place only if it names a prominent one
         for m in live:
             p = m.chosen
             if p is not None and getattr(m, "personal", False) and not (
                     p.fcode in ("PCLI", "RGN", "CONT")
-                    or (fold(p.name) == fold(m.surface) and (p.fcode in ("PPLC", "PPLA") or p.population >= 250_000))):
+                    or (fold(p.name) == fold(m.surface) and (p.fcode in ("PPLC", "PPLA") or p.population >= 250_000))
+                    or big_division(m)):
                 m.chosen = None
                 m.ids = []
         # readings with little support (a small place, no context, no neighbours) are dropped
@@ -755,7 +944,7 @@ class Geocoder:
         seen_inside = {key(m.surface) for m in live if not m.initial}
         for m in live:
             p = m.chosen
-            if m.initial and p is not None and key(m.surface) not in seen_inside:
+            if m.initial and p is not None and key(m.surface) not in seen_inside and not getattr(m, "placed", False):
                 if p.fcode not in ("PCLI", "ADM1", "PPLC", "RGN", "CONT") and p.population < 20000:
                     m.chosen = None
                     m.ids = []
@@ -769,8 +958,9 @@ class Geocoder:
         in the container's country is dropped rather than guessed."""
         for a, b, strong in reversed(hints):
             b.container = True  # type: ignore[attr-defined]
-            if not b.scores or (a.chosen is not None and a.chosen.fcode in ("ADM1", "PCLI", "CONT", "RGN")):
-                continue
+            if not b.scores or (a.chosen is not None and a.chosen.fcode in ("ADM1", "PCLI", "CONT", "RGN") and not (
+                    strong is True and a.chosen.fcode == "ADM1" and all(places[g].country != a.chosen.country for g in b.scores))):
+                continue  # "Taraba, Nigeria", "Syria, Iraq": no containment; but "(Bali, Taraba)" names a district
             opts = dict(b.scores)
             division: dict[int, int] = {}  # a seat city's reading -> its division's reading
             for gid, sc in b.scores.items():
@@ -799,6 +989,7 @@ class Geocoder:
             qid = max(opts, key=value)
             q = places[qid]
             inside = {g for g in a.scores if bonus(places[g], q) >= 3.0}
+            a.placed = bool(inside)  # type: ignore[attr-defined]  # "(Razih, Sadah)": the structure vouches for it
             if a.scores:
                 for g in a.scores:
                     a.scores[g] += bonus(places[g], q)
@@ -809,8 +1000,9 @@ class Geocoder:
                     if same:
                         a.scores = {g: sc for g, sc in a.scores.items() if g in same}
                     elif q.fcode in ("ADM1", "PCLI", "PPLA", "PPLC") and opts[qid] >= 6.0 \
-                            and not (a.chosen is not None and a.chosen.population >= 100_000
+                            and not (a.chosen is not None and a.chosen.population >= 100_000 and a.chosen.fclass == "P"
                                      and any(g == a.chosen.geonameid and kind == 0 for g, kind, _ in a.ids)):
+                        # (a division of another country is never inside this one: "(Bali, Taraba)" is a district)
                         a.scores, a.ids, a.chosen = {}, [], None
                 if a.scores:
                     a.chosen = places[max(a.scores, key=a.scores.get)]

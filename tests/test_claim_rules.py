@@ -300,3 +300,13 @@ def test_a_possessed_noun_belongs_to_the_body_named_before(pipeline, text, langu
 def test_the_outlet_that_cites_relays(pipeline, text, language, source, via):
     killed = [c for c in code(pipeline, text, language).claims if c.attribute == "killed"]
     assert [(c.source, c.via) for c in killed] == [(source, via)]
+
+
+def test_the_doer_of_a_passive_attack_acts(pipeline):
+    result = code(pipeline, "Two police officers were injured in an attack by a mob in Dhaka on Monday.", "en")
+    assert [e.actor1 for e in result.events] == ["Rioters (Bangladesh)"]
+
+
+def test_a_capital_that_demands_speaks(pipeline):
+    result = code(pipeline, "Kijów zażądał w środę dostępu do miejsca eksplozji w Przewodowie.", "pl")
+    assert all(e.location is None or e.location.name != "Kyiv" for e in result.events)

@@ -26,7 +26,7 @@ def two_armed_sides(actor_mentions, sent: Sentence) -> bool:
 
 # -- around an event trigger ------------------------------------------------------------------
 
-def actors_around(actor_mentions, trig: Match, s: int, e: int, folded: str = ""):
+def actors_around(actor_mentions, trig: Match, s: int, e: int, folded: str = "", agents=()):
     """Actor 1 is who acts before the trigger (an armed actor when there is one), actor 2 the
     other side after it; with nobody before the trigger, an armed actor after it acts. An actor
     in an aside between commas only describes the one before it ("al-Shabaab, linked to
@@ -40,6 +40,12 @@ def actors_around(actor_mentions, trig: Match, s: int, e: int, folded: str = "")
     a2 = next((a for a in after if a1 is None or actor_key(a) != actor_key(a1)), None)
     if a1 is None and a2 is not None and getattr(a2, "role", None) not in CIVILIAN_ROLES:
         a1, a2 = a2, next((a for a in after if actor_key(a) != actor_key(a2)), None)
+    # "two police were injured in an attack by a mob": the doer the passive names acts.
+    marker = next((m for m in agents if 0 <= m.start - trig.end <= 12 and m.start < e), None)
+    doer = next((a for a in after if marker is not None and 0 <= a.start - marker.end <= 25
+                 and getattr(a, "role", None) not in CIVILIAN_ROLES), None)
+    if doer is not None and (a1 is None or actor_key(doer) != actor_key(a1)):
+        a1, a2 = doer, (a1 if a1 is not None and actor_key(a1) != actor_key(doer) else a2)
     return a1, a2
 
 

@@ -65,8 +65,11 @@ class ArticleCoder:
         triggers = self.labeller.find_triggers(text, folded)
         attacks = self.labeller.find_attacks(folded)
         cues = self.claim_finder.find_cues(folded)
-        doc_country = main_country(places)
-        doc_place = main_place(places)
+        agents = self.claim_finder.agent.find(folded)  # "by" before the doer of a passive
+        # A capital speaking for its government is not where the story happens.
+        told_places = [p for p in places if not self._speaks(folded, p)]
+        doc_country = main_country(told_places)
+        doc_place = main_place(told_places)
 
         # A brief (one paragraph) reports one happening: later sentences elaborate on it
         # unless they bring a date or place of their own.
@@ -117,7 +120,7 @@ class ArticleCoder:
                 place, near = self.places.place_for(folded, trig, sent_places, last_place, doc_place)
                 date = nearest(sent_dates, trig.start) or (last_date[1] if last_date else None)
                 attribution, certainty = self.sources.voice(text, folded, sources, s, e, trig.start)
-                a1, a2 = actors_around(actor_mentions, trig, s, e, folded)
+                a1, a2 = actors_around(actor_mentions, trig, s, e, folded, agents)
                 label = recode_by_actors(label, a1, a2)
                 # A place from this paragraph counts as the mention's own; the article's main
                 # place (or none) does not.

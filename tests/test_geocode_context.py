@@ -157,3 +157,8 @@ def test_a_second_level_noun_takes_no_foreign_by_name_of_a_division(real):
 def test_a_division_named_with_a_connector_has_its_seat(real):
     found = places(real, "On 7 May 2020, in Nova Iguacu, Rio de Janeiro, a shoot-out took place.")
     assert found["Nova Iguacu"].admin1 == "Rio de Janeiro" and found["Rio de Janeiro"].feature == "ADM1"
+
+
+@pytest.mark.parametrize("text", ["Russian shelling hit Kherson.", "Russian troops shelled Kherson, killing two civilians."])
+def test_an_attackers_nationality_does_not_move_a_regional_seat(real, text):
+    assert [(p.mention, p.country) for p in real.locate(text, "en") if p.name] == [("Kherson", "UA")]

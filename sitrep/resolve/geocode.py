@@ -878,6 +878,8 @@ class Geocoder:
                     continue  # "Бахмута" in Ukrainian: Cyrillic names of small places are names of places where Cyrillic is written
                 # its own spelling ("Cork"), not a spelling that only folds into its key ("Mass" ~ Miass)
                 exact = any(g == p.geonameid and kind == 0 for g, kind, _ in m.ids) and fold(m.surface) == fold(p.name)
+                if exact and p.fcode in ("PPLA", "PPLC"):
+                    continue  # a region's seat or a capital in its own spelling ("Russian shelling hit Kherson")
                 if (p.population < (100_000 if exact else 1_000_000)
                         and getattr(m, "final", 0.0) - m.scores.get(p.geonameid, 0.0) < 1.5):
                     m.chosen = None

@@ -38,6 +38,9 @@ def make(attribute, value, source, certainty, subject=None):
     (make("killed", 12, "Rebels", "claimed"), make("killed", None, "Army", "denied"), True),
     (make("killed", 0, "Rebels", "asserted"), make("killed", None, "Army", "denied"), False),
     (make("killed", None, "Rebels", "claimed"), make("killed", 40, "Army", "reported"), False),
+    # "Nobody was hurt" leaves no room for the other side's dead.
+    (make("injured", 0, "Ministry", "reported", "military"), make("killed", None, "Rebels", "claimed", "military"), True),
+    (make("injured", 0, "Ministry", "reported", "military"), make("killed", 12, "Rebels", "claimed", "civilians"), False),
 ])
 def test_which_claims_conflict(a, b, conflict):
     assert bool(claims_conflict(a, b)) is conflict
@@ -310,3 +313,16 @@ def test_the_doer_of_a_passive_attack_acts(pipeline):
 def test_a_capital_that_demands_speaks(pipeline):
     result = code(pipeline, "Kijów zażądał w środę dostępu do miejsca eksplozji w Przewodowie.", "pl")
     assert all(e.location is None or e.location.name != "Kyiv" for e in result.events)
+
+
+@pytest.mark.parametrize("text, language, attribute", [
+    ("Nessuno dei nostri soldati è rimasto ferito a Mogadiscio, ha assicurato il ministero della Difesa.", "it", "injured"),
+    ("None of our soldiers were injured in the attack on the convoy in Mogadishu, the ministry said.", "en", "injured"),
+])
+def test_none_of_a_group_is_a_count_of_none(pipeline, text, language, attribute):
+    assert (attribute, 0) in {(c.attribute, c.value) for c in code(pipeline, text, language).claims}
+
+
+def test_not_knowing_how_many_died_is_no_count_of_none(pipeline):
+    text = "No one knows how many people were killed in the attack on the convoy in Mogadishu, the ministry said."
+    assert all(c.value != 0 for c in code(pipeline, text, "en").claims)

@@ -243,10 +243,15 @@ class ClaimFinder:
     def _zero_before(self, folded: str, cue: Match, floor: int) -> bool:
         """"no deaths", "fără decese", "no civilians were killed": a none-word just before the
         cue, or before its subject, with no figure or clause break in between."""
-        lo = max(floor, cue.start - 30)
+        lo = max(floor, cue.start - 50)
         for m in self.zero.find(folded, lo, cue.start):
             between = folded[m.end:cue.start]
-            if m.end >= cue.start - 1 or (not re.search(r"[\d,;:.]", between) and len(between.split()) <= 3):
+            if re.search(r"[\d,;:.]", between) and m.end < cue.start - 1:
+                continue
+            # "none of our soldiers was wounded": a none-word that picks from a group governs
+            # the longer subject it opens.
+            of_group = any(p.start - m.end <= 1 for p in self.numbers.partitive.find(folded, m.end, m.end + 8))
+            if m.end >= cue.start - 1 or len(between.split()) <= (6 if of_group else 3) and (of_group or cue.start - m.end <= 30):
                 return True
         return False
 

@@ -52,9 +52,18 @@ def _conflict(a: Claim, b: Claim) -> str | None:
     if a.attribute == b.attribute == "perpetrator" and a.value and b.value and _polarity(a) == _polarity(b) \
             and str(a.value).casefold() != str(b.value).casefold():
         return f"perpetrator: {a.value} ({who_a}) vs {b.value} ({who_b})"
+    if a.attribute == "injured" and a.value == 0 and b.attribute == "killed" and b.value != 0 \
+            and _polarity(a) and _polarity(b) and not _other_victims(a, b):
+        # "Nobody was hurt" leaves no room for the dead of the other account.
+        return f"casualties: none hurt ({who_a}) vs killed ({who_b})"
     if a.attribute == "other" and b.attribute in COUNT_ATTRIBUTES and b.value == 0 and a.source and b.source:
         return f"casualties claimed ({who_a}) vs none ({who_b})"
     return None
+
+
+def _other_victims(a: Claim, b: Claim) -> bool:
+    sides = victims_side(a.subject), victims_side(b.subject)
+    return None not in sides and sides[0] != sides[1]
 
 
 def _count(value) -> bool:

@@ -326,3 +326,16 @@ def test_none_of_a_group_is_a_count_of_none(pipeline, text, language, attribute)
 def test_not_knowing_how_many_died_is_no_count_of_none(pipeline):
     text = "No one knows how many people were killed in the attack on the convoy in Mogadishu, the ministry said."
     assert all(c.value != 0 for c in code(pipeline, text, "en").claims)
+
+
+@pytest.mark.parametrize("text, language, culprits", [
+    ("Il Comando degli Stati Uniti per l'Africa (Africom) ha fatto sapere che l'attacco a Mogadiscio è stato respinto.", "it", set()),
+    ("Russian forces shelled Kherson overnight, the governor said.", "en", {"Military Forces of Russia"}),
+])
+def test_the_speakers_own_name_is_no_culprit(pipeline, text, language, culprits):
+    assert {c.value for c in code(pipeline, text, language).claims if c.attribute == "perpetrator"} == culprits
+
+
+def test_a_population_that_remains_is_a_size(pipeline):
+    text = "Губернатор Вадим Філашкін заявив, що в 27 населених пунктах Покровського району досі залишаються понад 4 тисячі дітей."
+    assert ("size", 4000) in {(c.attribute, c.value) for c in code(pipeline, text, "uk").claims}

@@ -129,9 +129,12 @@ class ArticleCoder:
                                              bool(sent_dates) or own_place, own_place))
                 if attribution.source is not None:
                     claims.append((make_claim(counter, "occurred", None, None, text, sent, attribution, certainty, trig.start), sent))
-                    # Only violence has a culprit (an attack that was shot down too), and victims do not attack.
+                    # Only violence has a culprit (an attack that was shot down too); victims do not
+                    # attack, nor does the speaker named with its acronym ("the US Command (Africom)").
                     violent = type_of(label) in VIOLENT_TYPES or sub_of(label) == "Disrupted weapons use"
+                    speaker = attribution.source
                     culprit = a1 is not None and a1.end <= trig.start and violent \
+                        and not (speaker.start <= a1.start and a1.end <= max(speaker.end, attribution.cue.start if attribution.cue else 0)) \
                         and getattr(a1, "role", None) not in CIVILIAN_ROLES
                     doer = actor_name(a1, None, actors) if culprit else None
                     if doer and attribution.source.name != doer:

@@ -59,15 +59,16 @@ class ArticleCoder:
         actor_mentions = actors.find(text, self.pack.code) if actors is not None else []
         place_spans = [(p.start, p.end) for p in places]
         # "Kyiv said", "Bucureștiul a negat": a capital or a country speaking is its government.
+        speakers = [p for p in places if self._speaks(folded, p)]
         speaking = [(p.start, p.end, (actors.canonical_for("government", p.country) if actors is not None else None) or p.name)
-                    for p in places if p.country and self._speaks(folded, p)]
+                    for p in speakers if p.country]
         sources = self.sources.find(text, folded, actor_mentions, place_spans, speaking)
         triggers = self.labeller.find_triggers(text, folded)
         attacks = self.labeller.find_attacks(folded)
         cues = self.claim_finder.find_cues(folded)
         agents = self.claim_finder.agent.find(folded)  # "by" before the doer of a passive
         # A capital speaking for its government is not where the story happens.
-        told_places = [p for p in places if not self._speaks(folded, p)]
+        told_places = [p for p in places if p not in speakers]
         doc_country = main_country(told_places)
         doc_place = main_place(told_places)
 
@@ -84,7 +85,7 @@ class ArticleCoder:
             s, e = sent.start, sent.end
             # "Kijów zażądał ...", "Washingtonul a susținut ...": a capital speaking for its
             # government is an actor, not where anything happened.
-            sent_places = [p for p in places if s <= p.start < e and not self._speaks(folded, p)
+            sent_places = [p for p in told_places if s <= p.start < e
                            and not self.places.stray_district(folded, p, doc_place) and not self.places.is_water(folded, p)]
             sent_dates = [d for d in dates if s <= d.start < e]
             if last_date and last_date[0] != sent.paragraph:

@@ -339,3 +339,11 @@ def test_the_speakers_own_name_is_no_culprit(pipeline, text, language, culprits)
 def test_a_population_that_remains_is_a_size(pipeline):
     text = "Губернатор Вадим Філашкін заявив, що в 27 населених пунктах Покровського району досі залишаються понад 4 тисячі дітей."
     assert ("size", 4000) in {(c.attribute, c.value) for c in code(pipeline, text, "uk").claims}
+
+
+def test_a_part_of_a_toll_does_not_contradict_another_sources_total(pipeline):
+    text = ("The governor said 50 people were killed at the station in Kramatorsk, including five children. "
+            "Ukrainian Railways had earlier said that 30 people were killed.")
+    result = code(pipeline, text, "en")
+    notes = sorted(x.note for x in result.contradictions)
+    assert notes and all("5 " not in n for n in notes)

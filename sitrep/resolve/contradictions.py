@@ -125,9 +125,22 @@ def _happening_test(result: DocumentResult):
     return same
 
 
+def _parts(claims: list[Claim]) -> set[str]:
+    """Claims that break down a larger figure their source gives in the same sentence ("50
+    killed, including five children"): only the total answers another source's total."""
+    parts = set()
+    for c in claims:
+        if isinstance(c.value, int) and c.attribute in COUNT_ATTRIBUTES and any(
+                o.attribute == c.attribute and o.source == c.source and o.evidence == c.evidence
+                and isinstance(o.value, int) and o.value > c.value and not _other_victims(o, c) for o in claims):
+            parts.add(c.id)
+    return parts
+
+
 def find_contradictions(result: DocumentResult) -> list[Contradiction]:
     """Every pair of claims that cannot both be true."""
-    claims = [c for c in result.claims if c.event is not None]
+    parts = _parts(result.claims)
+    claims = [c for c in result.claims if c.event is not None and c.id not in parts]
     same_happening = _happening_test(result)
     found: list[Contradiction] = []
     for a, b in combinations(claims, 2):

@@ -125,7 +125,7 @@ def _happening_test(result: DocumentResult):
     return same
 
 
-def _parts(claims: list[Claim]) -> set[str]:
+def parts_of(claims: list[Claim]) -> set[str]:
     """Claims that break down a larger figure their source gives in the same sentence ("50
     killed, including five children"): only the total answers another source's total."""
     parts = set()
@@ -139,7 +139,7 @@ def _parts(claims: list[Claim]) -> set[str]:
 
 def find_contradictions(result: DocumentResult) -> list[Contradiction]:
     """Every pair of claims that cannot both be true."""
-    parts = _parts(result.claims)
+    parts = parts_of(result.claims)
     claims = [c for c in result.claims if c.event is not None and c.id not in parts]
     same_happening = _happening_test(result)
     found: list[Contradiction] = []

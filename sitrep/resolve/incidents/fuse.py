@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, Callable, Hashable
 
-from sitrep.resolve.contradictions import claims_conflict
+from sitrep.resolve.contradictions import claims_conflict, parts_of
 from sitrep.model import Claim, Contradiction, Event
 
 _STATE_ATTRIBUTES = ("captured", "controls", "occurred")
@@ -99,7 +99,8 @@ def cross_contradictions(members: list[Member]) -> list[dict[str, Any]]:
     """Claims in different documents, from different sources, on the same attribute, whose
     values cannot all be true. One entry per pair of conflicting positions (source, value),
     listing every claim that takes either position (syndicated copies included)."""
-    items = [(m, c) for m in members for c in m.claims]
+    # A part of a toll ("including five children") answers no other source's total.
+    items = [(m, c) for m in members for parts in (parts_of(m.claims),) for c in m.claims if c.id not in parts]
     found: dict[tuple, dict[str, Any]] = {}
     for (ma, a), (mb, b) in combinations(items, 2):
         if ma.doc_id == mb.doc_id or (ma.group and ma.group == mb.group):

@@ -347,3 +347,8 @@ def test_a_part_of_a_toll_does_not_contradict_another_sources_total(pipeline):
     result = code(pipeline, text, "en")
     notes = sorted(x.note for x in result.contradictions)
     assert notes and all("5 " not in n for n in notes)
+
+
+def test_an_attribution_cue_starts_no_name(pipeline):
+    result = code(pipeline, "Nach Angaben des Innenministeriums wurden in Tiflis 107 Menschen festgenommen.", "de")
+    assert {c.source for c in result.claims} == {"Ministry of Interior"}

@@ -174,13 +174,15 @@ class SourceFinder:
         month, and a lone surname of someone already named in full."""
         speech = self.speech.find(folded)
         roles = self.roles.find(folded)
+        # "Nach Angaben des Ministeriums": the words of an attribution cue start no name.
+        cue_spans = self.according_to.find(folded)
         out: list[SourceMention] = []
         surnames: dict[str, str] = {}
         blocked = [(a.start, a.end) for a in actors] + place_spans
         for m in self.name_runs.finditer(text):
             start, end = m.span()
             words = m.group().split()
-            while words and (fold(words[0]) in self.function_words
+            while words and (fold(words[0]) in self.function_words or any(c.start <= start < c.end for c in cue_spans)
                              or (sentence_initial(text, start) and self.morphology == "pymorphy3" and plain_word(words[0], self.pack.code))):
                 start += len(words[0]) + 1  # "The", "Невдовзі" (soon): capitalised only by position
                 words = words[1:]

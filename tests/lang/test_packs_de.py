@@ -228,8 +228,8 @@ SOURCES = [
     ("Das russische Verteidigungsministerium bestätigte den Angriff.", "Ministry of Defence"),
     ("Augenzeugen berichten von einer lauten Explosion.", "witnesses"),
     ("Aus Sicherheitskreisen hieß es, der Täter sei bekannt.", "sources"),
-    ("Die Vereinten Nationen fordern eine Untersuchung.", "united nations"),
-    ("Ärzte ohne Grenzen beklagt einen Mangel an Medikamenten.", "ngo"),
+    ("Die Vereinten Nationen fordern eine Untersuchung.", "United Nations"),
+    ("Ärzte ohne Grenzen beklagt einen Mangel an Medikamenten.", "NGO"),
 ]
 
 

@@ -195,8 +195,8 @@ SOURCES = [
     ("El Ministerio de Defensa ruso lo confirmó.", "Ministry of Defence"),
     ("Según testigos, la explosión se oyó a kilómetros.", "witnesses"),
     ("Fuentes cercanas a la negociación hablan de avances.", "sources"),
-    ("La ONU pide una investigación independiente.", "united nations"),
-    ("Médicos Sin Fronteras denuncia la falta de medicamentos.", "ngo"),
+    ("La ONU pide una investigación independiente.", "United Nations"),
+    ("Médicos Sin Fronteras denuncia la falta de medicamentos.", "NGO"),
 ]
 
 

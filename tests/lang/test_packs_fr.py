@@ -198,8 +198,8 @@ SOURCES = [
     ("Le ministère russe de la Défense a confirmé.", "Ministry of Defence"),
     ("Selon des témoins, l'explosion a été entendue au loin.", "witnesses"),
     ("Une source sécuritaire a confirmé l'attaque.", "sources"),
-    ("L'ONU réclame une enquête indépendante.", "united nations"),
-    ("Médecins sans frontières dénonce le manque de médicaments.", "ngo"),
+    ("L'ONU réclame une enquête indépendante.", "United Nations"),
+    ("Médecins sans frontières dénonce le manque de médicaments.", "NGO"),
 ]
 
 

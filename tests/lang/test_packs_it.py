@@ -194,8 +194,8 @@ SOURCES = [
     ("Il ministero della difesa russo ha confermato.", "Ministry of Defence"),
     ("Lo ha riferito la protezione civile.", "witnesses"),
     ("Fonti vicine al dossier parlano di trattative.", "sources"),
-    ("L'Onu chiede un'indagine indipendente.", "united nations"),
-    ("Medici senza frontiere denuncia la mancanza di farmaci.", "ngo"),
+    ("L'Onu chiede un'indagine indipendente.", "United Nations"),
+    ("Medici senza frontiere denuncia la mancanza di farmaci.", "NGO"),
 ]
 
 

@@ -177,7 +177,7 @@ SOURCE_CASES = [
     ("Przedstawiciel amerykańskiego wywiadu powiedział ...", "intelligence"),
     ("Eksperci oceniają ...", "experts"),
     ("Mieszkańcy Przewodowa mówią ...", "residents"),
-    ("Według ONZ ...", "united nations"),
+    ("Według ONZ ...", "United Nations"),
 ]
 
 

@@ -173,7 +173,7 @@ SOURCE_CASES = [
     ("Canalele de socializare pro-ucrainene susțin ...", "social media channels"),
     ("spun surse din Serviciile de informații", "intelligence"),
     ("Experții în geolocalizare spun ...", "experts"),
-    ("Potrivit ONU, ...", "united nations"),
+    ("Potrivit ONU, ...", "United Nations"),
     ("Martorii oculari au povestit ...", "witnesses"),
     ("Poliția a anunțat ...", "police"),
 ]

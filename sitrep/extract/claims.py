@@ -45,6 +45,7 @@ class ClaimFinder:
         self.zero = pack.lexicon("claims", "zero")
         self.casualties = pack.lexicon("claims", "casualties")
         self.zero_after = pack.lexicon("claims", "zero_after")
+        self.not_zero = pack.lexicon("claims", "not_zero")
         self.aim = pack.lexicon("claims", "aim")
         self.size = pack.lexicon("claims", "size")
         self.subset = pack.lexicon("claims", "subset")
@@ -246,7 +247,7 @@ class ClaimFinder:
         lo = max(floor, cue.start - 50)
         for m in self.zero.find(folded, lo, cue.start):
             between = folded[m.end:cue.start]
-            if re.search(r"[\d,;:.]", between) and m.end < cue.start - 1:
+            if (re.search(r"[\d,;:.]", between) and m.end < cue.start - 1) or self.not_zero.find(folded, m.end, cue.start):
                 continue
             # "none of our soldiers was wounded": a none-word that picks from a group governs
             # the longer subject it opens.

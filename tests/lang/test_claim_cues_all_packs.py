@@ -92,3 +92,16 @@ def test_a_toll_denied_by_the_other_side(pipeline, language, text):
     assert [(c.source, c.certainty) for c in tolls] == [("Governor", "reported"), ("Russian Ministry of Defence", "denied")]
     assert tolls[0].value == 3
     assert [set(x.claims) for x in result.contradictions] == [{tolls[0].id, tolls[1].id}]
+
+
+WITHOUT_HEAVY_LOSSES = [
+    ("en", "The army retook the village near Kupiansk without heavy losses, the ministry said."),
+    ("uk", "Міністерство заявило, що армія повернула село біля Куп'янська без великих втрат."),
+    ("ru", "Министерство заявило, что армия вернула село под Купянском без больших потерь."),
+    ("ro", "Ministerul a anunțat că armata a recucerit satul de lângă Kupiansk fără pierderi mari."),
+]
+
+
+@pytest.mark.parametrize("language, text", WITHOUT_HEAVY_LOSSES)
+def test_without_heavy_losses_is_no_count_of_none(pipeline, language, text):
+    assert all(c.value != 0 for c in claims(pipeline, language, text))

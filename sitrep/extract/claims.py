@@ -8,6 +8,7 @@ speech carried over to the next sentences, duplicates dropped, and claims attach
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from sitrep.extract.actors import CIVILIAN_ROLES, actor_after, actor_before, actor_key, actor_label, nearest_actor, nearest_actor_any, victim_subject
 from sitrep.extract.events import DraftEvent
@@ -33,6 +34,30 @@ class IdCounter:
     def next(self, prefix: str) -> str:
         self.n += 1
         return f"{prefix}{self.n}"
+
+
+@dataclass
+class _Reading:
+    """One sentence being read for claims: what it offers and what has been taken from it."""
+    text: str
+    folded: str
+    sent: Sentence
+    numbers: list[NumberMention]  # the sentence's figures
+    sources: list
+    places: list
+    actors: list
+    counter: IdCounter
+    used: set[int] = field(default_factory=set)  # starts of figures already given to a claim
+    out: list[Claim] = field(default_factory=list)
+    figures: list[tuple[Claim, int]] = field(default_factory=list)  # counts with a figure, and where it ends
+
+    @property
+    def s(self) -> int:
+        return self.sent.start
+
+    @property
+    def e(self) -> int:
+        return self.sent.end
 
 
 class ClaimFinder:
@@ -61,101 +86,125 @@ class ClaimFinder:
         return self.claim_cues.find(folded)
 
     def claims_in(self, text, folded, sent, cues, numbers, sources, places, actor_mentions, counter) -> list[Claim]:
-        s, e = sent.start, sent.end
-        out: list[Claim] = []
-        sent_numbers = [n for n in numbers if s <= n.start < e]
-        used_numbers: set[int] = set()
-        figures: list[tuple[Claim, int]] = []  # counts with a figure, and where the figure ends
-        for cue in (c for c in cues if s <= c.start < e):
-            attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
+        """Every claim of one sentence, in the order the steps below find them."""
+        r = _Reading(text, folded, sent, [n for n in numbers if sent.start <= n.start < sent.end],
+                     sources, places, actor_mentions, counter)
+        for cue in (c for c in cues if r.s <= c.start < r.e):
             if cue.label in COUNT_ATTRIBUTES:
-                doer = self._passive_agent(folded, cue, actor_mentions, e)
-                if doer is not None and not any(c.attribute == "perpetrator" and c.value == actor_label(doer) for c in out):
-                    out.append(make_claim(counter, "perpetrator", actor_label(doer), None, text, sent, attribution,
-                                          blame_certainty(attribution.source, certainty), cue.start))
-                zero = self._zero_before(folded, cue, s) or self._zero_after(folded, cue, e)
-                number = None if zero else number_for(sent_numbers, cue, folded, used_numbers, actor_mentions, self.article_breaks)
-                if zero:
-                    value = 0
-                elif number is not None and number.value is not None:
-                    value = number.value
-                    used_numbers.add(number.start)
-                elif number is not None or attribution.source is not None:
-                    # Casualties without a figure ("dozens killed", "the army denied any deaths",
-                    # "X says its fighters were killed"): a position on the toll, unquantified.
-                    # An unattributed loss needs at least a vague quantity to be a claim.
-                    if number is not None:
-                        used_numbers.add(number.start)
-                    out.append(make_claim(counter, cue.label, None, victim_subject(actor_mentions, cue, s, e, number), text, sent, attribution, certainty, cue.start))
-                    continue
-                else:
-                    continue
-                subject = victim_subject(actor_mentions, cue, s, e, number)
-                out.append(make_claim(counter, cue.label, value, subject, text, sent, attribution, certainty, cue.start))
-                figures.append((out[-1], (number.end if number is not None else cue.end)))
-                for other, victims in self._coordinated_counts(folded, number, sent_numbers, used_numbers, actor_mentions, s):
-                    used_numbers.add(other.start)
-                    out.append(make_claim(counter, cue.label, other.value, victims, text, sent, attribution, certainty, cue.start))
-            else:  # captured / controls: the place it is about, and who holds it
-                target = territory_place(places, cue, s, e, folded)
-                value = place_value(target) if target else unresolved_name_after(text, cue, e)
-                holder = nearest_actor_any(actor_mentions, cue, s, e)
-                out.append(make_claim(counter, cue.label, value, holder, text, sent, attribution, certainty, cue.start))
+                self._count_claims(r, cue)
+            else:
+                self._territory_claim(r, cue)
+        self._blame_claim(r)
+        self._no_casualties(r)
+        if not r.out:
+            r.out.extend(self._stance_claim(text, folded, sent, sources, counter))
+        self._aim_claim(r)
+        r.out.extend(self._subset_claims(text, folded, sent, r.figures, r.numbers, r.used, actor_mentions, counter))
+        self._size_claim(r)
+        r.out.extend(self._competing_figures(text, folded, sent, r.figures, r.numbers, r.used, sources, counter))
+        # "500 were killed, most of them executed by soldiers": a second cue without a figure
+        # repeats the count the sentence already gives.
+        figured = {(c.attribute, c.source) for c in r.out if isinstance(c.value, int)}
+        return [c for c in r.out if not (c.attribute in COUNT_ATTRIBUTES and c.value is None
+                                         and (c.attribute, c.source) in figured and c.certainty != "denied")]
+
+    def _claim(self, r: _Reading, attribute, value, subject, attribution, certainty, position) -> Claim:
+        claim = make_claim(r.counter, attribute, value, subject, r.text, r.sent, attribution, certainty, position)
+        r.out.append(claim)
+        return claim
+
+    def _count_claims(self, r: _Reading, cue: Match) -> None:
+        """A count cue: its figure (or none, or a vague one), its victims, and a doer the passive names."""
+        folded, s, e = r.folded, r.s, r.e
+        attribution, certainty = self.sources.voice(r.text, folded, r.sources, s, e, cue.start)
+        doer = self._passive_agent(folded, cue, r.actors, e)
+        if doer is not None and not any(c.attribute == "perpetrator" and c.value == actor_label(doer) for c in r.out):
+            self._claim(r, "perpetrator", actor_label(doer), None, attribution, blame_certainty(attribution.source, certainty), cue.start)
+        zero = self._zero_before(folded, cue, s) or self._zero_after(folded, cue, e)
+        number = None if zero else number_for(r.numbers, cue, folded, r.used, r.actors, self.article_breaks)
+        if zero:
+            value = 0
+        elif number is not None and number.value is not None:
+            value = number.value
+            r.used.add(number.start)
+        elif number is not None or attribution.source is not None:
+            # Casualties without a figure ("dozens killed", "the army denied any deaths",
+            # "X says its fighters were killed"): a position on the toll, unquantified.
+            # An unattributed loss needs at least a vague quantity to be a claim.
+            if number is not None:
+                r.used.add(number.start)
+            self._claim(r, cue.label, None, victim_subject(r.actors, cue, s, e, number), attribution, certainty, cue.start)
+            return
+        else:
+            return
+        claim = self._claim(r, cue.label, value, victim_subject(r.actors, cue, s, e, number), attribution, certainty, cue.start)
+        r.figures.append((claim, number.end if number is not None else cue.end))
+        for other, victims in self._coordinated_counts(folded, number, r.numbers, r.used, r.actors, s):
+            r.used.add(other.start)
+            self._claim(r, cue.label, other.value, victims, attribution, certainty, cue.start)
+
+    def _territory_claim(self, r: _Reading, cue: Match) -> None:
+        """A capture or control cue: the place it is about, and who holds it."""
+        attribution, certainty = self.sources.voice(r.text, r.folded, r.sources, r.s, r.e, cue.start)
+        target = territory_place(r.places, cue, r.s, r.e, r.folded)
+        value = place_value(target) if target else unresolved_name_after(r.text, cue, r.e)
+        self._claim(r, cue.label, value, nearest_actor_any(r.actors, cue, r.s, r.e), attribution, certainty, cue.start)
+
+    def _blame_claim(self, r: _Reading) -> None:
+        """"X blamed the army": the accused follows the cue; "X claimed responsibility": the
+        subject did it, and says so. A blame without a named culprit is still a position."""
+        folded, s, e = r.folded, r.s, r.e
         owned = self.responsibility.find(folded, s, e)
         for cue in sorted(self.perpetrator.find(folded, s, e) + owned, key=lambda m: m.start)[:1]:
-            # "X blamed the army": the accused follows the cue; "X claimed responsibility":
-            # the subject did it. A blame without a named culprit is still a position.
-            armed = [a for a in actor_mentions if getattr(a, "role", None) not in CIVILIAN_ROLES]  # victims do not attack
+            armed = [a for a in r.actors if getattr(a, "role", None) not in CIVILIAN_ROLES]  # victims do not attack
             claiming = any(o.start <= cue.start < o.end or cue.start <= o.start < cue.end for o in owned)
             if claiming:
                 accused = actor_before(armed, cue, s) or nearest_actor(armed, cue, s, e)
             else:
                 accused = actor_after(armed, cue, e) or nearest_actor(armed, cue, s, e)
-            attribution = self.sources.attribute(text, folded, sources, s, e, cue.start)
+            attribution = self.sources.attribute(r.text, folded, r.sources, s, e, cue.start)
             if claiming and attribution.source is None and accused is not None:
-                # Claiming an attack is itself a statement: the claimant says it.
-                claimant = next((m for m in sources if m.start < accused.end and accused.start < m.end), None)
+                claimant = next((m for m in r.sources if m.start < accused.end and accused.start < m.end), None)
                 attribution = Attribution(claimant, None, cue) if claimant is not None else attribution
             if accused is None and attribution.source is None:
                 continue
             certainty = self.sources.certainty_at(folded, s, e, cue.start, attribution.source is not None)
-            certainty = blame_certainty(attribution.source, certainty)
             value = actor_label(accused) if accused is not None else None
-            out.append(make_claim(counter, "perpetrator", value, None, text, sent, attribution, certainty, cue.start))
-        for cue in self.casualties.find(folded, s, e):
-            if (self._zero_before(folded, cue, s) or self._zero_after(folded, cue, e)) \
-                    and not any(c.attribute == "killed" and c.value == 0 for c in out):
-                attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
-                out.append(make_claim(counter, "killed", 0, None, text, sent, attribution, certainty, cue.start))
-        if not out:
-            out.extend(self._stance_claim(text, folded, sent, sources, counter))
-        for cue in self.aim.find(folded, s, e)[:1]:
-            rest = text[cue.end:e].strip(" ,:;.\"'„”«»")
+            self._claim(r, "perpetrator", value, None, attribution, blame_certainty(attribution.source, certainty), cue.start)
+
+    def _no_casualties(self, r: _Reading) -> None:
+        """"no casualties", "без жертв": a harm word covering the dead and the wounded, negated."""
+        for cue in self.casualties.find(r.folded, r.s, r.e):
+            if (self._zero_before(r.folded, cue, r.s) or self._zero_after(r.folded, cue, r.e)) \
+                    and not any(c.attribute == "killed" and c.value == 0 for c in r.out):
+                attribution, certainty = self.sources.voice(r.text, r.folded, r.sources, r.s, r.e, cue.start)
+                self._claim(r, "killed", 0, None, attribution, certainty, cue.start)
+
+    def _aim_claim(self, r: _Reading) -> None:
+        """"in order to create a buffer zone": the rest of the clause is the aim."""
+        for cue in self.aim.find(r.folded, r.s, r.e)[:1]:
+            rest = r.text[cue.end:r.e].strip(" ,:;.\"'„”«»")
             if 3 <= len(rest) <= 200:
-                attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
-                out.append(make_claim(counter, "aim", rest, None, text, sent, attribution, certainty, cue.start))
-        out.extend(self._subset_claims(text, folded, sent, figures, sent_numbers, used_numbers, actor_mentions, counter))
-        for cue in self.size.find(folded, s, e)[:1]:
-            # "including a dozen vehicles", "4,500 people took part", "attacked with eight drones"
-            # A size is a figure: "a MiG fighter jet" is not a force of one.
-            free = [n for n in sent_numbers if n.value and n.start not in used_numbers and n.bound != "article"
+                attribution, certainty = self.sources.voice(r.text, r.folded, r.sources, r.s, r.e, cue.start)
+                self._claim(r, "aim", rest, None, attribution, certainty, cue.start)
+
+    def _size_claim(self, r: _Reading) -> None:
+        """"including a dozen vehicles", "4,500 people took part", "attacked with eight drones".
+        A size is a figure: "a MiG fighter jet" is not a force of one."""
+        folded = r.folded
+        for cue in self.size.find(folded, r.s, r.e)[:1]:
+            free = [n for n in r.numbers if n.value and n.start not in r.used and n.bound != "article"
                     and not self.numbers.picks_one_out(folded, n)]
             n = next((n for n in free if _GOVERNS.fullmatch(folded, n.end, cue.start)), None) \
                 or next((n for n in free if 0 <= n.start - cue.end <= 30 and not re.search(r"[;:.]", folded[cue.end:n.start])), None) \
                 or next((n for n in reversed(free) if 0 <= cue.start - n.end <= 30
                          or (0 <= cue.start - n.end <= 70 and not re.search(r"[,;:.]", folded[n.end:cue.start]))), None)
             if n is not None:
-                attribution, certainty = self.sources.voice(text, folded, sources, s, e, cue.start)
-                subject = re.split(r"[,;:]", text[n.end:min(e, n.end + 40)])[0].strip()
-                out.append(make_claim(counter, "size", n.value, subject or None, text, sent, attribution, certainty, cue.start))
-                used_numbers.add(n.start)
-                figures.append((out[-1], max(n.end, cue.end)))
-        out.extend(self._competing_figures(text, folded, sent, figures, sent_numbers, used_numbers, sources, counter))
-        # "500 were killed, most of them executed by soldiers": a second cue without a figure
-        # repeats the count the sentence already gives.
-        figured = {(c.attribute, c.source) for c in out if isinstance(c.value, int)}
-        return [c for c in out if not (c.attribute in COUNT_ATTRIBUTES and c.value is None and (c.attribute, c.source) in figured
-                                       and c.certainty != "denied")]
+                attribution, certainty = self.sources.voice(r.text, folded, r.sources, r.s, r.e, cue.start)
+                subject = re.split(r"[,;:]", r.text[n.end:min(r.e, n.end + 40)])[0].strip()
+                claim = self._claim(r, "size", n.value, subject or None, attribution, certainty, cue.start)
+                r.used.add(n.start)
+                r.figures.append((claim, max(n.end, cue.end)))
 
     def _coordinated_counts(self, folded, number, numbers, used, actor_mentions, s):
         """"About 20 civilians and a dozen militants died": the figures joined to the counted one,

@@ -38,6 +38,9 @@ def make(attribute, value, source, certainty, subject=None):
     (make("killed", 12, "Rebels", "claimed"), make("killed", None, "Army", "denied"), True),
     (make("killed", 0, "Rebels", "asserted"), make("killed", None, "Army", "denied"), False),
     (make("killed", None, "Rebels", "claimed"), make("killed", 40, "Army", "reported"), False),
+    # A denial of the happening does not answer a statement about something else.
+    (make("other", None, "Mayor", "reported"), make("occurred", None, "Army", "denied"), False),
+    (make("other", None, "Mayor", "reported"), make("perpetrator", None, "Army", "denied"), False),
     # "Nobody was hurt" leaves no room for the other side's dead.
     (make("injured", 0, "Ministry", "reported", "military"), make("killed", None, "Rebels", "claimed", "military"), True),
     (make("injured", 0, "Ministry", "reported", "military"), make("killed", 12, "Rebels", "claimed", "civilians"), False),

@@ -81,10 +81,10 @@ def _same_question(a: Claim, b: Claim) -> bool:
     itself), and the same value where both name one."""
     attributes = {a.attribute, b.attribute}
     denial, other = (a, b) if not _polarity(a) else (b, a)
-    if denial.attribute == "occurred" and denial.value is None and other.value != 0:
+    if denial.attribute == "occurred" and denial.value is None and other.value != 0 and other.attribute not in ("other", "aim"):
         return True  # "it did not happen" answers whatever is said to have happened in it
-    if len(attributes) > 1 and not attributes <= set(_STATE_ATTRIBUTES + ("perpetrator", "other")):
-        return False
+    if len(attributes) > 1 and not attributes <= set(_STATE_ATTRIBUTES + ("perpetrator",)):
+        return False  # a statement about something else ("other") is not answered by a denial of this
     if denial.attribute == "perpetrator" and attributes != {"perpetrator"}:
         return False  # "we did not do it" leaves standing that it happened
     if a.value is not None and b.value is not None and str(a.value).casefold() != str(b.value).casefold():

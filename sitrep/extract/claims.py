@@ -77,9 +77,14 @@ class ClaimFinder:
         self.perpetrator = pack.lexicon("claims", "perpetrator")
         self.responsibility = pack.lexicon("claims", "responsibility")
         self.agent = pack.lexicon("claims", "agent")
+        self.aggregate = pack.lexicon("claims", "aggregate")
         self.coordinators = pack.lexicon("actors", "coordinators")
         self.numbers = number_reader(pack)
         self.article_breaks = self.numbers.article_breaks
+
+    def is_aggregate(self, folded: str, sent: Sentence) -> bool:
+        """Whether a sentence counts over a whole war, country or year ("in total", "since the war began")."""
+        return bool(self.aggregate.find(folded, sent.start, sent.end))
 
     def find_cues(self, folded: str) -> list[Match]:
         """Every count and territory cue of the text (event labels use them too)."""

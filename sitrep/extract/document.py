@@ -29,7 +29,7 @@ from sitrep.extract.sources import SourceFinder
 from sitrep.lang.pack import LanguagePack
 from sitrep.lang.segment import Sentence, split_sentences
 from sitrep.lang.text import fold
-from sitrep.model import Claim, Document, DocumentResult, PlaceMention
+from sitrep.model import COUNT_ATTRIBUTES, Claim, Document, DocumentResult, PlaceMention
 
 
 class ArticleCoder:
@@ -153,7 +153,9 @@ class ArticleCoder:
         romanize_names(claims, self.pack.meta.get("romanization"))
         article_date = main_date(dates, anchor)
         drafts = merge(mentions, article_date, doc_place)
-        attach_claims(drafts, claims)
+        # "705 killed since the war began": a toll over a whole war or country is about no one event.
+        attach_claims(drafts, [(c, sent) for c, sent in claims
+                               if not (c.attribute in COUNT_ATTRIBUTES and self.claim_finder.is_aggregate(folded, sent))])
         events = [assemble_event(i, d, anchor, article_date, doc_place, doc_country, actors) for i, d in enumerate(drafts, 1)]
         all_claims = [c for c, _ in claims]
         return DocumentResult(doc_id=doc.id, language=self.pack.code, published=doc.published,

@@ -105,3 +105,18 @@ WITHOUT_HEAVY_LOSSES = [
 @pytest.mark.parametrize("language, text", WITHOUT_HEAVY_LOSSES)
 def test_without_heavy_losses_is_no_count_of_none(pipeline, language, text):
     assert all(c.value != 0 for c in claims(pipeline, language, text))
+
+
+AGGREGATES = [
+    ("en", "Russian shelling killed three people in Kherson on Monday. Since the war began, 705 civilians have been killed in the region, the governor said."),
+    ("uk", "Російський обстріл Херсона в понеділок вбив трьох людей. З початку війни в області загинули 705 цивільних, повідомив губернатор."),
+    ("ro", "Bombardamentul rusesc de luni asupra Hersonului a ucis trei oameni. De la începutul războiului, în regiune au murit 705 civili, a anunțat guvernatorul."),
+]
+
+
+@pytest.mark.parametrize("language, text", AGGREGATES)
+def test_a_toll_over_the_whole_war_is_about_no_one_event(pipeline, language, text):
+    result = pipeline.extract(Document(id="t", text=text, language=language, published=dt.date(2024, 3, 12)))
+    whole_war = [c for c in result.claims if c.value == 705]
+    assert whole_war and whole_war[0].event is None
+    assert [e.fatalities for e in result.events] == [3]

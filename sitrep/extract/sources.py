@@ -195,6 +195,12 @@ class SourceFinder:
                 while words and fold(words[0]) in self.name_connectors:
                     start += len(words[0]) + 1
                     words = words[1:]
+            # "Ankündigung von Ministerpräsident Irakli Kobachidse": a title inside the run is
+            # followed by the person's name, which is the source.
+            title = next((r for r in reversed(roles) if start <= r.start and r.end < end), None)
+            if title is not None and len(text[title.end:end].split()) >= 2:
+                start = title.end + len(text[title.end:end]) - len(text[title.end:end].lstrip())
+                words = text[start:end].split()
             if not words or _mostly_covered(start, end, blocked):
                 continue
             name = nominative_name(text[start:end], self.morphology, self.pack.code)

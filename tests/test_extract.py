@@ -170,6 +170,18 @@ def test_a_town_whose_region_the_sentence_names_is_preferred_to_a_namesake(pipel
     assert result.events and all(e.location and e.location.admin1 == "Mato Grosso" for e in result.events)
 
 
+def test_a_division_written_after_a_town_overrules_a_namesake_elsewhere(pipeline):
+    text = "On Sunday, residents blocked a road in La Paz, Tamaulipas."
+    result = code(pipeline, text, "en")
+    assert [e.location.admin1 for e in result.events] == ["Tamaulipas"]
+
+
+def test_a_sea_that_no_country_holds_is_not_the_place_of_an_event(pipeline):
+    text = "On Sunday, a bomb exploded in the Red Sea neighbourhood, Banadir, killing a soldier."
+    result = code(pipeline, text, "en")
+    assert [e.location.country for e in result.events] == ["SO"]
+
+
 def test_a_named_weapon_beats_a_bare_explosion_word(pipeline):
     text = "A Russian missile exploded near the railway station in Kramatorsk on Friday."
     assert _coded(pipeline, text) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]

@@ -279,3 +279,47 @@ def test_a_downed_aircraft_is_a_clash_and_a_downed_drone_a_disrupted_weapon(pipe
     assert _coded(pipeline, "Rebels shot down an army helicopter over Kidal on Sunday.") == [("Battles", "Armed clash")]
     assert _coded(pipeline, "Air defence shot down two drones over Kidal on Sunday.") == \
         [("Strategic developments", "Disrupted weapons use")]
+
+
+CROWD_VIOLENCE = {
+ "en": "On Sunday, villagers stoned two police officers in Kisumu.",
+ "ro": "Duminică, sătenii au lapidat doi polițiști în Bacău.",
+ "ru": "В воскресенье местные жители забросали камнями двух полицейских в Бресте.",
+ "uk": "У неділю місцеві жителі закидали камінням двох поліцейських у Луцьку.",
+ "fr": "Dimanche, des villageois ont lapidé deux policiers à Bouaké.",
+ "es": "El domingo, vecinos apedrearon a dos policías en Puebla.",
+ "de": "Am Sonntag haben Dorfbewohner zwei Polizisten in Kumasi mit Steinen beworfen.",
+ "it": "Domenica alcuni abitanti hanno preso a sassate due poliziotti a Catania.",
+ "pl": "W niedzielę mieszkańcy obrzucili kamieniami dwóch policjantów w Lublinie.",
+}
+ARMED_VICTIM = {
+ "en": "On Sunday, a man was shot dead in Culiacan. The victim was armed.",
+ "ro": "Duminică, un bărbat a fost împușcat mortal în Culiacan. Victima era înarmată.",
+ "ru": "В воскресенье в Кульякане был застрелен мужчина. Убитый был вооружен.",
+ "uk": "У неділю в Кульякані застрелили чоловіка. Убитий був озброєний.",
+ "fr": "Dimanche, un homme a été abattu à Culiacán. La victime était armée.",
+ "es": "El domingo, un hombre fue asesinado a balazos en Culiacán. La víctima estaba armada.",
+ "de": "Am Sonntag wurde in Culiacán ein Mann erschossen. Das Opfer war bewaffnet.",
+ "it": "Domenica un uomo è stato ucciso a colpi di pistola a Culiacán. La vittima era armata.",
+ "pl": "W niedzielę w Culiacán zastrzelono mężczyznę. Ofiara była uzbrojona.",
+}
+
+
+@pytest.mark.parametrize("language,text", CROWD_VIOLENCE.items())
+def test_violence_by_an_unarmed_crowd_is_mob_violence(pipeline, language, text):
+    assert [(e.event_type, e.sub_event_type) for e in code(pipeline, text, language).events] == [("Riots", "Mob violence")]
+
+
+@pytest.mark.parametrize("language,text", ARMED_VICTIM.items())
+def test_killing_an_armed_victim_is_a_clash(pipeline, language, text):
+    assert [(e.event_type, e.sub_event_type) for e in code(pipeline, text, language).events] == [("Battles", "Armed clash")]
+
+
+def test_a_clash_of_police_with_vendors_is_mob_violence_and_police_beating_someone_an_attack(pipeline):
+    assert _coded(pipeline, "On Sunday, police officers fought with street vendors at a market in Lagos.") == [("Riots", "Mob violence")]
+    assert _coded(pipeline, "On Sunday, police officers beat up a taxi driver in Lagos.") == [("Violence against civilians", "Attack")]
+
+
+def test_a_man_attacking_a_police_officer_is_a_clash_and_residents_who_report_are_no_mob(pipeline):
+    assert _coded(pipeline, "On Sunday, a man attacked a police officer with a knife in Kisumu.") == [("Battles", "Armed clash")]
+    assert _coded(pipeline, "Residents said a man was shot dead in Kisumu on Sunday.") == [("Violence against civilians", "Attack")]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from sitrep.extract.actors import CIVILIAN_ROLES, two_armed_sides
+from sitrep.extract.actors import CIVILIAN_ROLES, actor_key, two_armed_sides
 from sitrep.extract.dates import DateMention
 from sitrep.lang.lexicon import Lexicon, Match, lexicon_from
 from sitrep.lang.pack import LanguagePack
@@ -33,6 +33,8 @@ class EventLabeller:
         self.pack = pack
         self.triggers = _event_lexicon(pack)
         self.attack = pack.lexicon("events", "_attack")
+        self.crowd = pack.lexicon("events", "_crowd")
+        self.armed_victim = pack.lexicon("events", "_armed_victim")
         self.generic = pack.lexicon("context", "generic")
         self.irrealis = pack.lexicon("context", "irrealis")
         self.negation = pack.lexicon("context", "negation")
@@ -99,6 +101,42 @@ class EventLabeller:
                 label = "Battles/Armed clash" if armed_pair else "Violence against civilians/Attack"
                 return Match(a.start, a.end, label, a.text)
         return None
+
+    def recode(self, folded: str, sent: Sentence, label: str, trig: Match, a1, a2) -> str:
+        """The label by who did what to whom (ACLED's definitions of the event types):
+        - violence done by an unarmed crowd ("villagers stoned two officers", "youths attacked a
+          guard", "police fought with market vendors") is mob violence;
+        - state forces are no mob: their beating of people is an attack on civilians;
+        - violence on state forces by someone who is not one is a clash, not an attack on civilians;
+        - the killing of a gang member or an armed man is a clash ("the victim was armed"): ACLED's
+          civilians are unarmed and belong to no armed group."""
+        label = recode_by_actors(label, a1, a2)
+        doer_before = a1 is not None and a1.end <= trig.start
+        if label in ("Violence against civilians/Attack", "Battles/Armed clash") and self._crowd_acts(folded, sent, label, trig, a1, a2):
+            return "Riots/Mob violence"
+        if label == "Riots/Mob violence" and doer_before and getattr(a1, "kind", None) == "state_forces" \
+                and not self.crowd.find(folded, sent.start, sent.end):
+            return "Violence against civilians/Attack"
+        if label == "Violence against civilians/Attack":
+            if getattr(a2, "kind", None) == "state_forces" and (a1 is None or getattr(a1, "role", None) in CIVILIAN_ROLES) \
+                    and (a1 is None or doer_before) and a2.start >= trig.end:
+                return "Battles/Armed clash"
+            paragraph_end = folded.find("\n", sent.start)
+            if self.armed_victim.find(folded, sent.start, len(folded) if paragraph_end < 0 else paragraph_end):
+                return "Battles/Armed clash"
+        return label
+
+    def _crowd_acts(self, folded: str, sent: Sentence, label: str, trig: Match, a1, a2) -> bool:
+        """An unarmed crowd is the doer: the subject right before the trigger ("youths attacked",
+        not "residents said a man was shot"), or one side of a clash whose other side is armed."""
+        if label == "Battles/Armed clash":
+            sides = {actor_key(a) for a in (a1, a2) if a is not None and getattr(a, "role", None) not in CIVILIAN_ROLES}
+            return len(sides) == 1 and bool(self.crowd.find(folded, sent.start, sent.end))
+        crowd = self.crowd.find(folded, sent.start, trig.start)
+        if not crowd:
+            return False
+        subject = a1 is not None and a1.end <= trig.start and a1.start >= crowd[-1].end
+        return not subject and (a1 is None or getattr(a1, "role", None) in CIVILIAN_ROLES or a1.start >= trig.end)
 
     def is_generic(self, folded: str, sent: Sentence) -> bool:
         """The sentence tells of a habit, not a happening ("shelling often hits the town")."""

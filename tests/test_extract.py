@@ -323,3 +323,27 @@ def test_a_clash_of_police_with_vendors_is_mob_violence_and_police_beating_someo
 def test_a_man_attacking_a_police_officer_is_a_clash_and_residents_who_report_are_no_mob(pipeline):
     assert _coded(pipeline, "On Sunday, a man attacked a police officer with a knife in Kisumu.") == [("Battles", "Armed clash")]
     assert _coded(pipeline, "Residents said a man was shot dead in Kisumu on Sunday.") == [("Violence against civilians", "Attack")]
+
+
+RAID_WITH_ARRESTS = {
+ "en": "On Monday, soldiers raided houses in Kidal and arrested five men.",
+ "ro": "Luni, în timpul unui raid în Kidal, soldații au arestat cinci bărbați.",
+ "ru": "В понедельник в ходе рейда в Кидале военные задержали пятерых мужчин.",
+ "uk": "У понеділок під час рейду в Кідалі військові затримали п'ятьох чоловіків.",
+ "fr": "Lundi, lors d'un raid à Kidal, les soldats ont arrêté cinq hommes.",
+ "es": "El lunes, durante una redada en Kidal, los soldados detuvieron a cinco hombres.",
+ "de": "Am Montag nahmen Soldaten bei einer Razzia in Kidal fünf Männer fest.",
+ "it": "Lunedì, durante un'irruzione a Kidal, i soldati hanno arrestato cinque uomini.",
+ "pl": "W poniedziałek podczas obławy w Kidal żołnierze zatrzymali pięciu mężczyzn.",
+}
+
+
+@pytest.mark.parametrize("language,text", RAID_WITH_ARRESTS.items())
+def test_a_raid_made_to_arrest_is_the_arrests(pipeline, language, text):
+    assert [(e.event_type, e.sub_event_type) for e in code(pipeline, text, language).events] == [("Strategic developments", "Arrests")]
+
+
+def test_a_raid_alone_is_a_clash_and_an_armed_group_detaining_people_abducts_them(pipeline):
+    assert _coded(pipeline, "On Monday, militants raided a village near Kidal.") == [("Battles", "Armed clash")]
+    text = "On Monday, al-Shabaab militants raided Bulo Burte and detained several civilians."
+    assert _coded(pipeline, text) == [("Violence against civilians", "Abduction/forced disappearance")]

@@ -23,6 +23,9 @@ IRREALIS_CHARS = 80  # a modal governs the clause it opens ("may affect the abil
 NEGATION_AFTER_CHARS = 60  # how far after a trigger a denied report verb still governs it
 _VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 
+NON_STATE_ARMED = {"rebel_group", "political_militia", "identity_militia"}
+RAID = "_raid"  # the label of raid words until the sentence tells what the raid was
+
 RULES = yaml.safe_load(Path(__file__).with_name("rules.yaml").read_text(encoding="utf-8"))
 
 
@@ -34,6 +37,7 @@ class EventLabeller:
         self.triggers = _event_lexicon(pack)
         self.attack = pack.lexicon("events", "_attack")
         self.crowd = pack.lexicon("events", "_crowd")
+        self.raid = pack.lexicon("events", "_raid")
         self.armed_victim = pack.lexicon("events", "_armed_victim")
         self.generic = pack.lexicon("context", "generic")
         self.irrealis = pack.lexicon("context", "irrealis")
@@ -42,7 +46,12 @@ class EventLabeller:
 
     def find_triggers(self, text: str, folded: str) -> list[Match]:
         """Every event trigger of the text, except those that are part of a name."""
-        return [t for t in self.triggers.find(folded) if not self._inside_name(text, t)]
+        found = [t for t in self.triggers.find(folded) if not self._inside_name(text, t)]
+        raids = [Match(r.start, r.end, RAID, r.text) for r in self.raid.find(folded) if not self._inside_name(text, r)]
+        return sorted(found + raids, key=lambda t: t.start)
+
+    def find_raids(self, folded: str) -> list[Match]:
+        return self.raid.find(folded)
 
     def find_attacks(self, folded: str) -> list[Match]:
         """Every generic attack word of the text (a fallback when a sentence has no trigger)."""
@@ -52,6 +61,10 @@ class EventLabeller:
         """The event labels a sentence gives, each with its trigger and whether it is weak
         (a generic attack or casualty word rather than a trigger of its own)."""
         found = [t for t in triggers if sent.start <= t.start < sent.end]
+        # A raid made to arrest or abduct is that arrest or abduction; otherwise it is a clash.
+        arrests = any(sub_of(t.label) in ("Arrests", "Abduction/forced disappearance") for t in found)
+        found = [t if t.label != RAID else Match(t.start, t.end, "Battles/Armed clash", t.text) for t in found
+                 if t.label != RAID or not arrests]
         civilians = any(sent.start <= a.start < sent.end and getattr(a, "role", None) in CIVILIAN_ROLES for a in actor_mentions)
         armed_pair = two_armed_sides(actor_mentions, sent)
         if not found:
@@ -108,12 +121,17 @@ class EventLabeller:
           guard", "police fought with market vendors") is mob violence;
         - state forces are no mob: their beating of people is an attack on civilians;
         - violence on state forces by someone who is not one is a clash, not an attack on civilians;
+        - an armed group that detains people abducts them: only a state arrests;
         - the killing of a gang member or an armed man is a clash ("the victim was armed"): ACLED's
           civilians are unarmed and belong to no armed group."""
         label = recode_by_actors(label, a1, a2)
         doer_before = a1 is not None and a1.end <= trig.start
         if label in ("Violence against civilians/Attack", "Battles/Armed clash") and self._crowd_acts(folded, sent, label, trig, a1, a2):
             return "Riots/Mob violence"
+        # A named group ("QSD detained several women"); a role noun is as often the detainees ("the arrest of 51 terrorists").
+        if label == "Strategic developments/Arrests" and doer_before and getattr(a1, "kind", None) in NON_STATE_ARMED \
+                and getattr(a1, "canonical", None) and a2 is not None and a2.start >= trig.end:
+            return "Violence against civilians/Abduction/forced disappearance"  # only a state arrests
         if label == "Riots/Mob violence" and doer_before and getattr(a1, "kind", None) == "state_forces" \
                 and not self.crowd.find(folded, sent.start, sent.end):
             return "Violence against civilians/Attack"

@@ -347,3 +347,24 @@ def test_a_raid_alone_is_a_clash_and_an_armed_group_detaining_people_abducts_the
     assert _coded(pipeline, "On Monday, militants raided a village near Kidal.") == [("Battles", "Armed clash")]
     text = "On Monday, al-Shabaab militants raided Bulo Burte and detained several civilians."
     assert _coded(pipeline, text) == [("Violence against civilians", "Abduction/forced disappearance")]
+
+
+# German, Russian and Ukrainian passives name the doer without a marker right after the verb.
+CROWD_IN_PASSIVE = {
+ "en": "On Sunday, two police officers were attacked by villagers in Kisumu.",
+ "ro": "Duminică, doi polițiști au fost atacați de către săteni în Bacău.",
+ "fr": "Dimanche, deux policiers ont été attaqués par des villageois à Bouaké.",
+ "es": "El domingo, dos policías fueron atacados por vecinos en Puebla.",
+ "it": "Domenica due poliziotti sono stati aggrediti da alcuni abitanti a Catania.",
+ "pl": "W niedzielę dwóch policjantów zostało zaatakowanych przez mieszkańców w Lublinie.",
+}
+
+
+@pytest.mark.parametrize("language,text", CROWD_IN_PASSIVE.items())
+def test_state_forces_attacked_by_a_crowd_is_mob_violence(pipeline, language, text):
+    assert [(e.event_type, e.sub_event_type) for e in code(pipeline, text, language).events] == [("Riots", "Mob violence")]
+
+
+def test_state_forces_shot_by_a_man_is_a_clash_and_a_man_shot_by_police_an_attack(pipeline):
+    assert _coded(pipeline, "On Sunday, two police officers were shot by a man in Kisumu.") == [("Battles", "Armed clash")]
+    assert _coded(pipeline, "On Sunday, a man was shot by police in Kisumu.") == [("Violence against civilians", "Attack")]

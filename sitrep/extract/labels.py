@@ -38,6 +38,7 @@ class EventLabeller:
         self.attack = pack.lexicon("events", "_attack")
         self.crowd = pack.lexicon("events", "_crowd")
         self.raid = pack.lexicon("events", "_raid")
+        self.agent = pack.lexicon("claims", "agent")  # "by" before the doer of a passive
         self.armed_victim = pack.lexicon("events", "_armed_victim")
         self.generic = pack.lexicon("context", "generic")
         self.irrealis = pack.lexicon("context", "irrealis")
@@ -135,6 +136,15 @@ class EventLabeller:
         if label == "Riots/Mob violence" and doer_before and getattr(a1, "kind", None) == "state_forces" \
                 and not self.crowd.find(folded, sent.start, sent.end):
             return "Violence against civilians/Attack"
+        if label == "Violence against civilians/Attack" and doer_before and getattr(a1, "kind", None) == "state_forces":
+            # "Police officers were shot by a man", "... were attacked by villagers": the state
+            # forces named first are the victims of the doer the passive names.
+            marker = next((m for m in self.agent.find(folded, trig.end, min(sent.end, trig.end + 12))), None)
+            if marker is not None:
+                if self.crowd.find(folded, marker.end, min(sent.end, marker.end + 25)):
+                    return "Riots/Mob violence"
+                if a2 is not None and getattr(a2, "role", None) in CIVILIAN_ROLES and 0 <= a2.start - marker.end <= 25:
+                    return "Battles/Armed clash"
         if label == "Violence against civilians/Attack":
             if getattr(a2, "kind", None) == "state_forces" and (a1 is None or getattr(a1, "role", None) in CIVILIAN_ROLES) \
                     and (a1 is None or doer_before) and a2.start >= trig.end:

@@ -368,3 +368,26 @@ def test_state_forces_attacked_by_a_crowd_is_mob_violence(pipeline, language, te
 def test_state_forces_shot_by_a_man_is_a_clash_and_a_man_shot_by_police_an_attack(pipeline):
     assert _coded(pipeline, "On Sunday, two police officers were shot by a man in Kisumu.") == [("Battles", "Armed clash")]
     assert _coded(pipeline, "On Sunday, a man was shot by police in Kisumu.") == [("Violence against civilians", "Attack")]
+
+
+ARMED_WRECKING = {
+ "en": "On Friday, al-Shabaab militants torched a telecom mast in Jilib.",
+ "ro": "Vineri, militanții al-Shabaab au vandalizat o școală în Jilib.",
+ "ru": "В пятницу боевики «Аш-Шабаб» подожгли школу в Джилибе.",
+ "uk": "У п'ятницю бойовики «Аль-Шабаб» підпалили школу в Джилібі.",
+ "fr": "Vendredi, des militants d'al-Shabaab ont vandalisé une école à Jilib.",
+ "es": "El viernes, milicianos de al-Shabaab vandalizaron una escuela en Jilib.",
+ "de": "Am Freitag haben Al-Shabaab-Kämpfer in Jilib eine Schule verwüstet.",
+ "it": "Venerdì i miliziani di al-Shabaab hanno vandalizzato una scuola a Jilib.",
+ "pl": "W piątek bojownicy al-Shabaab zdewastowali szkołę w Jilib.",
+}
+
+
+@pytest.mark.parametrize("language,text", ARMED_WRECKING.items())
+def test_an_armed_group_wrecking_property_is_property_destruction_not_a_riot(pipeline, language, text):
+    coded = [(e.event_type, e.sub_event_type) for e in code(pipeline, text, language).events]
+    assert coded == [("Strategic developments", "Looting/property destruction")]
+
+
+def test_rioters_wrecking_property_still_riot(pipeline):
+    assert _coded(pipeline, "On Friday, rioters vandalised a school in Djibo and clashed with police.") == [("Riots", "Violent demonstration")]

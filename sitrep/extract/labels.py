@@ -122,6 +122,7 @@ class EventLabeller:
           guard", "police fought with market vendors") is mob violence;
         - state forces are no mob: their beating of people is an attack on civilians;
         - violence on state forces by someone who is not one is a clash, not an attack on civilians;
+        - an armed group is no rioter: what it wrecks is property destruction;
         - an armed group that detains people abducts them: only a state arrests;
         - the killing of a gang member or an armed man is a clash ("the victim was armed"): ACLED's
           civilians are unarmed and belong to no armed group."""
@@ -133,6 +134,11 @@ class EventLabeller:
         if label == "Strategic developments/Arrests" and doer_before and getattr(a1, "kind", None) in NON_STATE_ARMED \
                 and getattr(a1, "canonical", None) and a2 is not None and a2.start >= trig.end:
             return "Violence against civilians/Abduction/forced disappearance"  # only a state arrests
+        # "JNIM militants vandalised the prefect's residence": an armed group is no rioter; what
+        # it wrecks is property destruction.
+        if label == "Riots/Violent demonstration" and doer_before and getattr(a1, "kind", None) in NON_STATE_ARMED \
+                and not self.crowd.find(folded, sent.start, sent.end) and getattr(a2, "role", None) not in ("protesters", "rioters"):
+            return "Strategic developments/Looting/property destruction"
         if label == "Riots/Mob violence" and doer_before and getattr(a1, "kind", None) == "state_forces" \
                 and not self.crowd.find(folded, sent.start, sent.end):
             return "Violence against civilians/Attack"

@@ -391,3 +391,27 @@ def test_an_armed_group_wrecking_property_is_property_destruction_not_a_riot(pip
 
 def test_rioters_wrecking_property_still_riot(pipeline):
     assert _coded(pipeline, "On Friday, rioters vandalised a school in Djibo and clashed with police.") == [("Riots", "Violent demonstration")]
+
+
+CONTROLLED_DETONATION = {
+ "en": "On Tuesday, police detonated a bomb left outside a mosque in Kano.",
+ "ro": "Marți, pirotehniștii au detonat o bombă lăsată lângă o moschee din Kano.",
+ "ru": "Во вторник саперы подорвали бомбу, оставленную у мечети в Кано.",
+ "uk": "У вівторок сапери підірвали бомбу, залишену біля мечеті в Кано.",
+ "fr": "Mardi, les démineurs ont fait exploser une bombe laissée devant une mosquée à Kano.",
+ "es": "El martes, los artificieros detonaron una bomba dejada frente a una mezquita en Kano.",
+ "de": "Am Dienstag sprengte die Polizei eine vor einer Moschee in Kano abgelegte Bombe.",
+ "it": "Martedì gli artificieri hanno fatto esplodere una bomba lasciata davanti a una moschea a Kano.",
+ "pl": "We wtorek saperzy zdetonowali bombę pozostawioną przed meczetem w Kano.",
+}
+
+
+@pytest.mark.parametrize("language,text", CONTROLLED_DETONATION.items())
+def test_security_forces_detonating_a_device_disrupt_it(pipeline, language, text):
+    coded = [(e.event_type, e.sub_event_type) for e in code(pipeline, text, language).events]
+    assert coded == [("Strategic developments", "Disrupted weapons use")]
+
+
+def test_a_device_near_a_police_post_that_detonated_is_an_explosion(pipeline):
+    text = "On Tuesday, an IED planted near a police checkpoint detonated in Kano, killing two people."
+    assert _coded(pipeline, text) == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]

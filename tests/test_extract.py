@@ -170,6 +170,18 @@ def test_a_town_whose_region_the_sentence_names_is_preferred_to_a_namesake(pipel
     assert result.events and all(e.location and e.location.admin1 == "Mato Grosso" for e in result.events)
 
 
+def test_a_division_written_after_a_town_overrules_a_namesake_elsewhere(pipeline):
+    text = "On Sunday, residents blocked a road in La Paz, Tamaulipas."
+    result = code(pipeline, text, "en")
+    assert [e.location.admin1 for e in result.events] == ["Tamaulipas"]
+
+
+def test_a_sea_that_no_country_holds_is_not_the_place_of_an_event(pipeline):
+    text = "On Sunday, a bomb exploded in the Red Sea neighbourhood, Banadir, killing a soldier."
+    result = code(pipeline, text, "en")
+    assert [e.location.country for e in result.events] == ["SO"]
+
+
 def test_a_named_weapon_beats_a_bare_explosion_word(pipeline):
     text = "A Russian missile exploded near the railway station in Kramatorsk on Friday."
     assert _coded(pipeline, text) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
@@ -267,3 +279,139 @@ def test_a_downed_aircraft_is_a_clash_and_a_downed_drone_a_disrupted_weapon(pipe
     assert _coded(pipeline, "Rebels shot down an army helicopter over Kidal on Sunday.") == [("Battles", "Armed clash")]
     assert _coded(pipeline, "Air defence shot down two drones over Kidal on Sunday.") == \
         [("Strategic developments", "Disrupted weapons use")]
+
+
+CROWD_VIOLENCE = {
+ "en": "On Sunday, villagers stoned two police officers in Kisumu.",
+ "ro": "Duminică, sătenii au lapidat doi polițiști în Bacău.",
+ "ru": "В воскресенье местные жители забросали камнями двух полицейских в Бресте.",
+ "uk": "У неділю місцеві жителі закидали камінням двох поліцейських у Луцьку.",
+ "fr": "Dimanche, des villageois ont lapidé deux policiers à Bouaké.",
+ "es": "El domingo, vecinos apedrearon a dos policías en Puebla.",
+ "de": "Am Sonntag haben Dorfbewohner zwei Polizisten in Kumasi mit Steinen beworfen.",
+ "it": "Domenica alcuni abitanti hanno preso a sassate due poliziotti a Catania.",
+ "pl": "W niedzielę mieszkańcy obrzucili kamieniami dwóch policjantów w Lublinie.",
+}
+ARMED_VICTIM = {
+ "en": "On Sunday, a man was shot dead in Culiacan. The victim was armed.",
+ "ro": "Duminică, un bărbat a fost împușcat mortal în Culiacan. Victima era înarmată.",
+ "ru": "В воскресенье в Кульякане был застрелен мужчина. Убитый был вооружен.",
+ "uk": "У неділю в Кульякані застрелили чоловіка. Убитий був озброєний.",
+ "fr": "Dimanche, un homme a été abattu à Culiacán. La victime était armée.",
+ "es": "El domingo, un hombre fue asesinado a balazos en Culiacán. La víctima estaba armada.",
+ "de": "Am Sonntag wurde in Culiacán ein Mann erschossen. Das Opfer war bewaffnet.",
+ "it": "Domenica un uomo è stato ucciso a colpi di pistola a Culiacán. La vittima era armata.",
+ "pl": "W niedzielę w Culiacán zastrzelono mężczyznę. Ofiara była uzbrojona.",
+}
+
+
+@pytest.mark.parametrize("language,text", CROWD_VIOLENCE.items())
+def test_violence_by_an_unarmed_crowd_is_mob_violence(pipeline, language, text):
+    assert [(e.event_type, e.sub_event_type) for e in code(pipeline, text, language).events] == [("Riots", "Mob violence")]
+
+
+@pytest.mark.parametrize("language,text", ARMED_VICTIM.items())
+def test_killing_an_armed_victim_is_a_clash(pipeline, language, text):
+    assert [(e.event_type, e.sub_event_type) for e in code(pipeline, text, language).events] == [("Battles", "Armed clash")]
+
+
+def test_a_clash_of_police_with_vendors_is_mob_violence_and_police_beating_someone_an_attack(pipeline):
+    assert _coded(pipeline, "On Sunday, police officers fought with street vendors at a market in Lagos.") == [("Riots", "Mob violence")]
+    assert _coded(pipeline, "On Sunday, police officers beat up a taxi driver in Lagos.") == [("Violence against civilians", "Attack")]
+
+
+def test_a_man_attacking_a_police_officer_is_a_clash_and_residents_who_report_are_no_mob(pipeline):
+    assert _coded(pipeline, "On Sunday, a man attacked a police officer with a knife in Kisumu.") == [("Battles", "Armed clash")]
+    assert _coded(pipeline, "Residents said a man was shot dead in Kisumu on Sunday.") == [("Violence against civilians", "Attack")]
+
+
+RAID_WITH_ARRESTS = {
+ "en": "On Monday, soldiers raided houses in Kidal and arrested five men.",
+ "ro": "Luni, în timpul unui raid în Kidal, soldații au arestat cinci bărbați.",
+ "ru": "В понедельник в ходе рейда в Кидале военные задержали пятерых мужчин.",
+ "uk": "У понеділок під час рейду в Кідалі військові затримали п'ятьох чоловіків.",
+ "fr": "Lundi, lors d'un raid à Kidal, les soldats ont arrêté cinq hommes.",
+ "es": "El lunes, durante una redada en Kidal, los soldados detuvieron a cinco hombres.",
+ "de": "Am Montag nahmen Soldaten bei einer Razzia in Kidal fünf Männer fest.",
+ "it": "Lunedì, durante un'irruzione a Kidal, i soldati hanno arrestato cinque uomini.",
+ "pl": "W poniedziałek podczas obławy w Kidal żołnierze zatrzymali pięciu mężczyzn.",
+}
+
+
+@pytest.mark.parametrize("language,text", RAID_WITH_ARRESTS.items())
+def test_a_raid_made_to_arrest_is_the_arrests(pipeline, language, text):
+    assert [(e.event_type, e.sub_event_type) for e in code(pipeline, text, language).events] == [("Strategic developments", "Arrests")]
+
+
+def test_a_raid_alone_is_a_clash_and_an_armed_group_detaining_people_abducts_them(pipeline):
+    assert _coded(pipeline, "On Monday, militants raided a village near Kidal.") == [("Battles", "Armed clash")]
+    text = "On Monday, al-Shabaab militants raided Bulo Burte and detained several civilians."
+    assert _coded(pipeline, text) == [("Violence against civilians", "Abduction/forced disappearance")]
+
+
+# German, Russian and Ukrainian passives name the doer without a marker right after the verb.
+CROWD_IN_PASSIVE = {
+ "en": "On Sunday, two police officers were attacked by villagers in Kisumu.",
+ "ro": "Duminică, doi polițiști au fost atacați de către săteni în Bacău.",
+ "fr": "Dimanche, deux policiers ont été attaqués par des villageois à Bouaké.",
+ "es": "El domingo, dos policías fueron atacados por vecinos en Puebla.",
+ "it": "Domenica due poliziotti sono stati aggrediti da alcuni abitanti a Catania.",
+ "pl": "W niedzielę dwóch policjantów zostało zaatakowanych przez mieszkańców w Lublinie.",
+}
+
+
+@pytest.mark.parametrize("language,text", CROWD_IN_PASSIVE.items())
+def test_state_forces_attacked_by_a_crowd_is_mob_violence(pipeline, language, text):
+    assert [(e.event_type, e.sub_event_type) for e in code(pipeline, text, language).events] == [("Riots", "Mob violence")]
+
+
+def test_state_forces_shot_by_a_man_is_a_clash_and_a_man_shot_by_police_an_attack(pipeline):
+    assert _coded(pipeline, "On Sunday, two police officers were shot by a man in Kisumu.") == [("Battles", "Armed clash")]
+    assert _coded(pipeline, "On Sunday, a man was shot by police in Kisumu.") == [("Violence against civilians", "Attack")]
+
+
+ARMED_WRECKING = {
+ "en": "On Friday, al-Shabaab militants torched a telecom mast in Jilib.",
+ "ro": "Vineri, militanții al-Shabaab au vandalizat o școală în Jilib.",
+ "ru": "В пятницу боевики «Аш-Шабаб» подожгли школу в Джилибе.",
+ "uk": "У п'ятницю бойовики «Аль-Шабаб» підпалили школу в Джилібі.",
+ "fr": "Vendredi, des militants d'al-Shabaab ont vandalisé une école à Jilib.",
+ "es": "El viernes, milicianos de al-Shabaab vandalizaron una escuela en Jilib.",
+ "de": "Am Freitag haben Al-Shabaab-Kämpfer in Jilib eine Schule verwüstet.",
+ "it": "Venerdì i miliziani di al-Shabaab hanno vandalizzato una scuola a Jilib.",
+ "pl": "W piątek bojownicy al-Shabaab zdewastowali szkołę w Jilib.",
+}
+
+
+@pytest.mark.parametrize("language,text", ARMED_WRECKING.items())
+def test_an_armed_group_wrecking_property_is_property_destruction_not_a_riot(pipeline, language, text):
+    coded = [(e.event_type, e.sub_event_type) for e in code(pipeline, text, language).events]
+    assert coded == [("Strategic developments", "Looting/property destruction")]
+
+
+def test_rioters_wrecking_property_still_riot(pipeline):
+    assert _coded(pipeline, "On Friday, rioters vandalised a school in Djibo and clashed with police.") == [("Riots", "Violent demonstration")]
+
+
+CONTROLLED_DETONATION = {
+ "en": "On Tuesday, police detonated a bomb left outside a mosque in Kano.",
+ "ro": "Marți, pirotehniștii au detonat o bombă lăsată lângă o moschee din Kano.",
+ "ru": "Во вторник саперы подорвали бомбу, оставленную у мечети в Кано.",
+ "uk": "У вівторок сапери підірвали бомбу, залишену біля мечеті в Кано.",
+ "fr": "Mardi, les démineurs ont fait exploser une bombe laissée devant une mosquée à Kano.",
+ "es": "El martes, los artificieros detonaron una bomba dejada frente a una mezquita en Kano.",
+ "de": "Am Dienstag sprengte die Polizei eine vor einer Moschee in Kano abgelegte Bombe.",
+ "it": "Martedì gli artificieri hanno fatto esplodere una bomba lasciata davanti a una moschea a Kano.",
+ "pl": "We wtorek saperzy zdetonowali bombę pozostawioną przed meczetem w Kano.",
+}
+
+
+@pytest.mark.parametrize("language,text", CONTROLLED_DETONATION.items())
+def test_security_forces_detonating_a_device_disrupt_it(pipeline, language, text):
+    coded = [(e.event_type, e.sub_event_type) for e in code(pipeline, text, language).events]
+    assert coded == [("Strategic developments", "Disrupted weapons use")]
+
+
+def test_a_device_near_a_police_post_that_detonated_is_an_explosion(pipeline):
+    text = "On Tuesday, an IED planted near a police checkpoint detonated in Kano, killing two people."
+    assert _coded(pipeline, text) == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]

@@ -20,7 +20,7 @@ from sitrep.extract.actors import CIVILIAN_ROLES, VIOLENT_TYPES, actor_name, act
 from sitrep.extract.claims import answer_stances, blame_certainty, carry_territory, statements_apart, romanize_names, ClaimFinder, IdCounter, attach_claims, carry_attribution, make_claim, unique_claims
 from sitrep.extract.dates import DateMention, date_finder
 from sitrep.extract.events import EventMention, assemble_event, escalate, merge
-from sitrep.extract.labels import EventLabeller, recode_by_actors, sub_of, type_of
+from sitrep.extract.labels import EventLabeller, sub_of, type_of
 from sitrep.extract.numbers import NumberMention, number_reader
 from sitrep.extract.setting import (
     COUNTRY_FEATURES, PlaceChooser, best_place, is_dateline, latest_explicit, main_country, main_date, main_place, nearest,
@@ -122,7 +122,7 @@ class ArticleCoder:
                 date = nearest(sent_dates, trig.start) or (last_date[1] if last_date else None)
                 attribution, certainty = self.sources.voice(text, folded, sources, s, e, trig.start)
                 a1, a2 = actors_around(actor_mentions, trig, s, e, folded, agents)
-                label = recode_by_actors(label, a1, a2)
+                label = self.labeller.recode(folded, sent, label, trig, a1, a2)
                 # A place from this paragraph counts as the mention's own; the article's main
                 # place (or none) does not.
                 own_place = place is not None and place is not doc_place and place.feature not in COUNTRY_FEATURES

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from sitrep.extract.actors import CIVILIAN_ROLES, two_armed_sides
+from sitrep.extract.actors import CIVILIAN_ROLES, actor_key, two_armed_sides
 from sitrep.extract.dates import DateMention
 from sitrep.lang.lexicon import Lexicon, Match, lexicon_from
 from sitrep.lang.pack import LanguagePack
@@ -22,6 +22,9 @@ from sitrep.model import SUB_EVENT_TYPES
 IRREALIS_CHARS = 80  # a modal governs the clause it opens ("may affect the ability to repel offensives")
 NEGATION_AFTER_CHARS = 60  # how far after a trigger a denied report verb still governs it
 _VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+
+NON_STATE_ARMED = {"rebel_group", "political_militia", "identity_militia"}
+RAID = "_raid"  # the label of raid words until the sentence tells what the raid was
 
 RULES = yaml.safe_load(Path(__file__).with_name("rules.yaml").read_text(encoding="utf-8"))
 
@@ -33,6 +36,10 @@ class EventLabeller:
         self.pack = pack
         self.triggers = _event_lexicon(pack)
         self.attack = pack.lexicon("events", "_attack")
+        self.crowd = pack.lexicon("events", "_crowd")
+        self.raid = pack.lexicon("events", "_raid")
+        self.agent = pack.lexicon("claims", "agent")  # "by" before the doer of a passive
+        self.armed_victim = pack.lexicon("events", "_armed_victim")
         self.generic = pack.lexicon("context", "generic")
         self.irrealis = pack.lexicon("context", "irrealis")
         self.negation = pack.lexicon("context", "negation")
@@ -40,7 +47,12 @@ class EventLabeller:
 
     def find_triggers(self, text: str, folded: str) -> list[Match]:
         """Every event trigger of the text, except those that are part of a name."""
-        return [t for t in self.triggers.find(folded) if not self._inside_name(text, t)]
+        found = [t for t in self.triggers.find(folded) if not self._inside_name(text, t)]
+        raids = [Match(r.start, r.end, RAID, r.text) for r in self.raid.find(folded) if not self._inside_name(text, r)]
+        return sorted(found + raids, key=lambda t: t.start)
+
+    def find_raids(self, folded: str) -> list[Match]:
+        return self.raid.find(folded)
 
     def find_attacks(self, folded: str) -> list[Match]:
         """Every generic attack word of the text (a fallback when a sentence has no trigger)."""
@@ -50,6 +62,10 @@ class EventLabeller:
         """The event labels a sentence gives, each with its trigger and whether it is weak
         (a generic attack or casualty word rather than a trigger of its own)."""
         found = [t for t in triggers if sent.start <= t.start < sent.end]
+        # A raid made to arrest or abduct is that arrest or abduction; otherwise it is a clash.
+        arrests = any(sub_of(t.label) in ("Arrests", "Abduction/forced disappearance") for t in found)
+        found = [t if t.label != RAID else Match(t.start, t.end, "Battles/Armed clash", t.text) for t in found
+                 if t.label != RAID or not arrests]
         civilians = any(sent.start <= a.start < sent.end and getattr(a, "role", None) in CIVILIAN_ROLES for a in actor_mentions)
         armed_pair = two_armed_sides(actor_mentions, sent)
         if not found:
@@ -99,6 +115,62 @@ class EventLabeller:
                 label = "Battles/Armed clash" if armed_pair else "Violence against civilians/Attack"
                 return Match(a.start, a.end, label, a.text)
         return None
+
+    def recode(self, folded: str, sent: Sentence, label: str, trig: Match, a1, a2) -> str:
+        """The label by who did what to whom (ACLED's definitions of the event types):
+        - violence done by an unarmed crowd ("villagers stoned two officers", "youths attacked a
+          guard", "police fought with market vendors") is mob violence;
+        - state forces are no mob: their beating of people is an attack on civilians;
+        - violence on state forces by someone who is not one is a clash, not an attack on civilians;
+        - an armed group is no rioter: what it wrecks is property destruction;
+        - an armed group that detains people abducts them: only a state arrests;
+        - the killing of a gang member or an armed man is a clash ("the victim was armed"): ACLED's
+          civilians are unarmed and belong to no armed group."""
+        label = recode_by_actors(label, a1, a2)
+        doer_before = a1 is not None and a1.end <= trig.start
+        if label in ("Violence against civilians/Attack", "Battles/Armed clash") and self._crowd_acts(folded, sent, label, trig, a1, a2):
+            return "Riots/Mob violence"
+        # A named group ("QSD detained several women"); a role noun is as often the detainees ("the arrest of 51 terrorists").
+        if label == "Strategic developments/Arrests" and doer_before and getattr(a1, "kind", None) in NON_STATE_ARMED \
+                and getattr(a1, "canonical", None) and a2 is not None and a2.start >= trig.end:
+            return "Violence against civilians/Abduction/forced disappearance"  # only a state arrests
+        # "JNIM militants vandalised the prefect's residence": an armed group is no rioter; what
+        # it wrecks is property destruction.
+        if label == "Riots/Violent demonstration" and doer_before and getattr(a1, "kind", None) in NON_STATE_ARMED \
+                and not self.crowd.find(folded, sent.start, sent.end) and getattr(a2, "role", None) not in ("protesters", "rioters"):
+            return "Strategic developments/Looting/property destruction"
+        if label == "Riots/Mob violence" and doer_before and getattr(a1, "kind", None) == "state_forces" \
+                and not self.crowd.find(folded, sent.start, sent.end):
+            return "Violence against civilians/Attack"
+        if label == "Violence against civilians/Attack" and doer_before and getattr(a1, "kind", None) == "state_forces":
+            # "Police officers were shot by a man", "... were attacked by villagers": the state
+            # forces named first are the victims of the doer the passive names.
+            marker = next((m for m in self.agent.find(folded, trig.end, min(sent.end, trig.end + 12))), None)
+            if marker is not None:
+                if self.crowd.find(folded, marker.end, min(sent.end, marker.end + 25)):
+                    return "Riots/Mob violence"
+                if a2 is not None and getattr(a2, "role", None) in CIVILIAN_ROLES and 0 <= a2.start - marker.end <= 25:
+                    return "Battles/Armed clash"
+        if label == "Violence against civilians/Attack":
+            if getattr(a2, "kind", None) == "state_forces" and (a1 is None or getattr(a1, "role", None) in CIVILIAN_ROLES) \
+                    and (a1 is None or doer_before) and a2.start >= trig.end:
+                return "Battles/Armed clash"
+            paragraph_end = folded.find("\n", sent.start)
+            if self.armed_victim.find(folded, sent.start, len(folded) if paragraph_end < 0 else paragraph_end):
+                return "Battles/Armed clash"
+        return label
+
+    def _crowd_acts(self, folded: str, sent: Sentence, label: str, trig: Match, a1, a2) -> bool:
+        """An unarmed crowd is the doer: the subject right before the trigger ("youths attacked",
+        not "residents said a man was shot"), or one side of a clash whose other side is armed."""
+        if label == "Battles/Armed clash":
+            sides = {actor_key(a) for a in (a1, a2) if a is not None and getattr(a, "role", None) not in CIVILIAN_ROLES}
+            return len(sides) == 1 and bool(self.crowd.find(folded, sent.start, sent.end))
+        crowd = self.crowd.find(folded, sent.start, trig.start)
+        if not crowd:
+            return False
+        subject = a1 is not None and a1.end <= trig.start and a1.start >= crowd[-1].end
+        return not subject and (a1 is None or getattr(a1, "role", None) in CIVILIAN_ROLES or a1.start >= trig.end)
 
     def is_generic(self, folded: str, sent: Sentence) -> bool:
         """The sentence tells of a habit, not a happening ("shelling often hits the town")."""

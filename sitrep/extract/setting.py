@@ -55,6 +55,15 @@ class PlaceChooser:
         if sent_places:
             specific = [p for p in sent_places if p.feature not in REGION_FEATURES]
             divisions = [p for p in sent_places if p.feature not in COUNTRY_FEATURES]
+            # "the Black Sea neighbourhood": a sea or natural region that no country holds is no
+            # event's setting when the sentence names a place that one does.
+            located = [p for p in sent_places if p.country]
+            if located:
+                specific = [p for p in specific if p.country]
+                divisions = [p for p in divisions if p.country]
+            hinted = _hinted_division(specific, divisions)
+            if hinted is not None:
+                return hinted, self.is_near(folded, hinted, 0)
             pool = specific or divisions or sent_places  # a town, else a region, else the country
             # "in Sorriso, Mato Grosso, ... in Sao Domingos neighbourhood": a town whose region the
             # sentence also names is read right; a namesake resolved elsewhere is not.
@@ -65,6 +74,32 @@ class PlaceChooser:
         if last_place:
             return last_place[1], last_place[2]
         return None, False
+
+
+HINT_CHARS = 60  # "in La Sabana, Guerrero", "Alaudia village under Manpur police station in Nalanda district (Bihar)"
+DIVISION_FEATURES = {"ADM1", "ADM2", "ADM1H", "ADMD"}
+SEAT_FEATURES = {"PPLC", "PPLA", "PPLA2", "PPLG"}
+
+
+def _hinted_division(specific: list[PlaceMention], divisions: list[PlaceMention]) -> PlaceMention | None:
+    """"in La Sabana, Guerrero": the divisions written right after the sentence's first town say
+    where it lies. When the town was resolved to a namesake outside them, the division is the
+    place; the most precise one that lies in the last (largest) named."""
+    if not specific:
+        return None
+    town = min(specific, key=lambda p: p.start)
+    chain, end = [], town.end
+    for d in sorted((d for d in divisions if d.feature in DIVISION_FEATURES and d.start > town.start), key=lambda d: d.start):
+        if d.start - end > HINT_CHARS:
+            break
+        end = d.end
+        if d.country == town.country:  # a division read in another country is itself misread
+            chain.append(d)
+    # A regional seat or capital is no namesake: "Kherson, Zaporizhzhia and Dnipro regions" lists.
+    if not chain or town.feature in SEAT_FEATURES or any(d.admin1 == town.admin1 and d.country == town.country for d in chain):
+        return None
+    widest = chain[-1]
+    return next(d for d in chain if d.admin1 == widest.admin1 and d.country == widest.country)
 
 
 def _backed(place: PlaceMention, others: list[PlaceMention]) -> bool:

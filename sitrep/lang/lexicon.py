@@ -19,6 +19,7 @@ sentences of the same text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping, Sequence
 
@@ -119,6 +120,7 @@ class Lexicon:
         self._rank = {label: i for i, label in enumerate(entries)}
         self._cache_key: str | None = None
         self._cache: list[Match] = []
+        self._cache_starts: list[int] = []
 
     def __bool__(self) -> bool:
         return self._size > 0
@@ -154,12 +156,16 @@ class Lexicon:
         rank = self._rank
         found.sort(key=lambda m: (m.start, rank[m.label]))  # ties go to the label listed first
         self._cache_key, self._cache = folded, found
+        self._cache_starts = [m.start for m in found]
         return found
 
     def find_all(self, folded: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Every match of every label (may overlap) that starts in [start, end)."""
         end = len(folded) if end is None else end
-        return [m for m in self._all(folded) if start <= m.start < end and m.end <= end]
+        found = self._all(folded)
+        # Matches are sorted by start: a sentence's share is one slice of the document's.
+        lo, hi = bisect_left(self._cache_starts, start), bisect_left(self._cache_starts, end)
+        return [m for m in found[lo:hi] if m.end <= end]
 
     def find(self, folded: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Non-overlapping matches, preferring the longest, in text order."""

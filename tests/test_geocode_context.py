@@ -162,3 +162,35 @@ def test_a_division_named_with_a_connector_has_its_seat(real):
 @pytest.mark.parametrize("text", ["Russian shelling hit Kherson.", "Russian troops shelled Kherson, killing two civilians."])
 def test_an_attackers_nationality_does_not_move_a_regional_seat(real, text):
     assert [(p.mention, p.country) for p in real.locate(text, "en") if p.name] == [("Kherson", "UA")]
+
+
+@pytest.mark.parametrize("text", ["They played at the Rogers Centre on Monday.", "He studied at Cornell University in 2001.",
+                                  "He could not appear at Cloverhill District Court today.",
+                                  "He kicks off his residency at Caesar's Palace in June."])
+def test_a_small_town_s_name_opening_a_building_s_name_is_not_the_town(real, text):
+    assert [p.mention for p in real.locate(text, "en") if p.name] == []
+
+
+def test_a_building_s_name_keeps_its_city_division_or_country(real):
+    found = places(real, "Shelling hit Donetsk Airport; a study by Arizona State University; Britain's High Court ruled.")
+    assert found["Donetsk"].country == "UA" and found["Arizona State"].feature == "ADM1"
+    assert found["Britain"].country == "GB"
+
+
+def test_a_building_s_name_vouches_for_no_namesake(real):
+    found = places(real, "He could not appear before Cloverhill District Court. He is charged over a stabbing in Dundalk "
+                         "and may be sent to the Central Mental Hospital in Dundrum.")
+    assert "Cloverhill" not in found and found["Dundalk"].country == "IE"
+
+
+def test_a_village_named_like_another_division_is_not_that_division(real):
+    found = places(real, "The number of officers in England and Wales has fallen.")
+    assert found["Wales"].feature == "ADM1" and found["Wales"].admin1 == "Wales"
+
+
+def test_first_level_divisions_have_their_own_iso_code_and_geonames_id(real):
+    table = {(cc, name): (code, gid) for (cc, code), name in real.gazetteer.admin1_names.items()
+             for gid in [real.gazetteer.admin1_ids.get((cc, code))]}
+    assert table[("CA", "Ontario")][1] == 6093943
+    rows = dict(real.gazetteer.conn.execute("SELECT name, iso FROM admin1 WHERE country='CA'").fetchall())
+    assert rows["Saskatchewan"] == "CA-SK" and rows["Alberta"] == "CA-AB"

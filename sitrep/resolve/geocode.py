@@ -58,6 +58,7 @@ class LanguageRules:
     person_verbs: set[str] = field(default_factory=set)  # "said Noma", "Nelson says"  # words before a person's name (Mr, President)
     not_places: set[str] = field(default_factory=set)  # folded names never taken as places alone
     street_nouns: set[str] = field(default_factory=set)  # "Kingsley Road", "Atlantic Avenue": a street, not the place
+    facility_nouns: set[str] = field(default_factory=set)  # "Rogers Centre", "Cornell University": a building's name
     particles: frozenset[str] = frozenset()  # lower-case articles hyphenated to a name: al-Hasakeh, el-Mina
     home_countries: frozenset[str] = frozenset()  # where this script's names of small places are native
     minor: set[tuple[str, ...]] = field(default_factory=set)  # second-level nouns: county, district
@@ -109,6 +110,7 @@ def language_rules(code: str | None) -> LanguageRules:
         home_countries=frozenset(str(c).upper() for c in data.get("home_countries") or []),
         particles=frozenset(str(w).lower() for w in data.get("name_particles") or []),
         street_nouns={fold(w) for w in data.get("street_nouns") or [] if isinstance(w, str)},
+        facility_nouns={fold(w) for w in data.get("facility_nouns") or [] if isinstance(w, str)},
         capitalised_demonyms=bool(data.get("capitalised_demonyms")),
         settlement_before=sorted({tuple(fold(w).split()) for w in settlement.get("before") or [] if fold(w)},
                                  key=len, reverse=True),
@@ -656,6 +658,15 @@ class Geocoder:
             i, j = m._tok  # type: ignore[attr-defined]
             if id(m) in loose:
                 continue
+            # "Rogers Centre", "Cloverhill District Court", "Caesar's Palace": a building's or a street's name
+            e = j
+            while e < n and e - j < 4 and tokens[e].cap and (gap_ok(tokens[e - 1], tokens[e]) or (
+                    e == j and tokens[e].folded in rules.facility_nouns  # "Caesar's Palace"; not "Derry's Altnagelvin Hospital"
+                    and text[tokens[e - 1].end : tokens[e].start] in ("'s ", "’s "))):
+                if tokens[e].folded in rules.facility_nouns:
+                    m.facility = True  # type: ignore[attr-defined]
+                    break
+                e += 1
             if m.region or getattr(m, "minor", False):  # "Leninsky district", "Orange County": the noun says place
                 keep.append(m)
                 continue
@@ -792,12 +803,18 @@ class Geocoder:
                    and m.native.get(g) and places[g].country in rules_home}
             # a town and the district named after it, side by side ("Masisi"): the bare name is the town
             town_keys = {(p.country, p.admin1, key(p.name)) for p in cands if p.fclass == "P"}
+            divisions = {(places[g].country, places[g].admin1) for g, kind, _ in m.ids
+                         if kind == 0 and g in places and places[g].fcode == "ADM1"}
+            division_countries = {c for c, _ in divisions}
             for gid, kind, exact in m.ids:
                 if gid in places:
                     p = places[gid]
                     if not m.region and p.fcode == "ADM1" and (p.country, p.admin1) in city_admins:
                         continue
                     if p.fcode == "ADM2" and not m.minor and (p.country, p.admin1, key(p.name)) in town_keys:
+                        continue
+                    if p.fclass == "P" and p.population < 100_000 and p.country in division_countries \
+                            and (p.country, p.admin1) not in divisions and not m.settlement:
                         continue
                     sc = base(m, gid, kind, exact, own)
                     if own_city and kind == 1 and p.fcode.startswith("PCL"):
@@ -814,7 +831,8 @@ class Geocoder:
                 m.scores = dict(kv for n, kv in enumerate(top) if n < 8 or kv[1] >= top[0][1] - 3.5)
         # co-mention coherence: prefer readings near the other places of the document
         for _ in range(2):
-            anchors = [(m, m.chosen) for m in live if m.chosen is not None and m.chosen.fcode not in ("PCLI",)]
+            anchors = [(m, m.chosen) for m in live if m.chosen is not None and m.chosen.fcode not in ("PCLI",)
+                       and not getattr(m, "facility", False)]  # a building's name vouches for no reading
             uniq = list({(o.key, q.geonameid): (o, q) for o, q in anchors}.values())  # type: ignore[attr-defined]
             if len(anchors) < 2:
                 break
@@ -940,6 +958,22 @@ class Geocoder:
         for m in live:
             p = m.chosen
             if p is not None and getattr(m, "crowded", False) and p.fcode not in ("PCLI", "ADM1", "PPLC", "RGN", "CONT") and p.population < 100000:
+                m.chosen = None
+                m.ids = []
+        # a town's name that begins a building's name ("Cornell University", "Rogers Centre") stands for the
+        # town only when it is a city, or close to another place the document names (divisions and countries
+        # stay: "Arizona State University", "Britain's High Court")
+        nearby = [(key(m.surface), m.chosen) for m in live if m.chosen is not None and not getattr(m, "facility", False)
+                  and m.chosen.fcode not in ("PCLI", "CONT", "RGN", "ADM1") and m.chosen.lat is not None]
+        for m in live:
+            p = m.chosen
+            if p is None or not getattr(m, "facility", False) or m.region or m.minor:
+                continue
+            if p.fcode == "ADM1" and fold(m.surface) != fold(p.name):
+                m.chosen, m.ids = None, []  # "Caesar's Palace" is no Cesar Department
+            elif p.fclass == "P" and not (
+                    (p.population >= 100_000 or any(
+                        k != key(m.surface) and _distance_km(p, q) < 100 for k, q in nearby))):
                 m.chosen = None
                 m.ids = []
         # sentence-initial single words that name only small places are usually common words

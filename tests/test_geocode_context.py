@@ -194,3 +194,23 @@ def test_first_level_divisions_have_their_own_iso_code_and_geonames_id(real):
     assert table[("CA", "Ontario")][1] == 6093943
     rows = dict(real.gazetteer.conn.execute("SELECT name, iso FROM admin1 WHERE country='CA'").fetchall())
     assert rows["Saskatchewan"] == "CA-SK" and rows["Alberta"] == "CA-AB"
+
+
+def test_a_named_country_lifts_its_town_over_a_foreign_look_alike(real):
+    found = places(real, "The soldier was killed in Syria. He had been embedded with US forces in Manbij near the border, "
+                         "his family in Manchester said.")
+    assert found["Manbij"].country == "SY"
+
+
+def test_a_county_named_with_its_noun_is_what_its_bare_name_means(real):
+    found = places(real, "Police in Suffolk County, New York, searched her home, the Suffolk Times reported.")
+    assert found["Suffolk"].feature == "ADM2" and found["Suffolk"].admin1 == found["Suffolk County"].admin1
+
+
+@pytest.mark.parametrize("text, mention, feature", [
+    ("Tech jobs leave western states such as California or Washington for cheaper ones.", "Washington", "ADM1"),
+    ("Officials in Washington and Moscow said nothing.", "Washington", "PPLC"),
+    ("Tickets are sold in Florida and Washington, D.C., among others.", "Washington", "PPLC"),
+])
+def test_a_name_listed_with_a_division_is_a_division(real, text, mention, feature):
+    assert places(real, text)[mention].feature == feature

@@ -273,6 +273,7 @@ _HINT_PAREN = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}\(\s*(?:[^(),\n]{1,60},\s*)?$
 _HINT_IN = re.compile(r"(?:(?:\s+[a-z][\w'’-]*){0,2}?\s+in\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?"
                       r"|\s+(?:district|province|governorate|region|countryside|outskirts|suburbs?|village|town|"
                       r"municipality|county|state|area|sector|township|subdivision|department)\s+(?:of|in)\s+(?:the\s+)?)$")
+_COORDINATION = re.compile(r",?\s+(?:and|or|&)\s+")
 _HINT_CLOSE = re.compile(r"\s*[),;.]|\s*$|\s+(?:and|or)\b|\s+[a-z]")
 
 
@@ -386,6 +387,7 @@ class Geocoder:
         for c in context:
             cue_countries.add(c.upper()) if len(c) == 2 else None
         self._resolve(mentions, cue_countries, rules.home_countries, _hints(text, mentions))
+        self._coordinated_divisions(text, mentions)
         out = []
         for m in mentions:
             p = m.chosen
@@ -398,6 +400,23 @@ class Geocoder:
                 lat=p.lat, lon=p.lon, admin1=admin1, country=p.country, feature=p.fcode,
             ))
         return out
+
+    def _coordinated_divisions(self, text: str, mentions: list[_Mention]) -> None:
+        """A name listed with a first-level division ("California or Washington", "Texas and Georgia") is the
+        division of that country spelled so, not a city or a country of that name."""
+        contained = {id(a) for a, b in zip(mentions, mentions[1:]) if _HINT_COMMA.fullmatch(text[a.end : b.start])}
+        for a, b in zip(mentions, mentions[1:]):
+            if not _COORDINATION.fullmatch(text[a.end : b.start]):
+                continue
+            for x, y in ((a, b), (b, a)):
+                q, p = y.chosen, x.chosen
+                if q is None or p is None or q.fcode != "ADM1" or p.fclass != "P" or x.region or id(x) in contained:
+                    continue  # ("Florida and Washington, D.C.": the city a division follows stays the city)
+                named = self.gazetteer.places([g for g, kind, _ in x.ids if kind == 0])
+                same = [d for d in named.values() if d.fcode == "ADM1" and d.country == q.country
+                        and fold(d.name) == fold(x.surface)]
+                if same:
+                    x.chosen = same[0]
 
     def _division_codes(self) -> dict[tuple[str, str], str]:
         """{(country, English division name): admin1 code}, made once."""
@@ -737,8 +756,10 @@ class Geocoder:
         regions: set[tuple[str, str]] = set()
         for m in live:
             cands = [places[g] for g, _, _ in m.ids if g in places]
-            if cands and all(p.fcode == "PCLI" for p in cands) and len({p.country for p in cands}) == 1:
-                countries.add(cands[0].country)
+            pcli = {p.country for p in cands if p.fcode == "PCLI"}
+            if len(pcli) == 1 and not any(p.fcode == "ADM1" for p in cands) \
+                    and all(p.fcode == "PCLI" or p.population < 100_000 for p in cands):
+                countries |= pcli  # "Syria" names the country, whatever village shares its name
             if m.region and len({(p.country, p.admin1) for p in cands}) == 1 and cands:
                 regions.add((cands[0].country, cands[0].admin1))
                 countries.add(cands[0].country)
@@ -960,6 +981,17 @@ class Geocoder:
             if p is not None and getattr(m, "crowded", False) and p.fcode not in ("PCLI", "ADM1", "PPLC", "RGN", "CONT") and p.population < 100000:
                 m.chosen = None
                 m.ids = []
+        # a county named with its noun ("Suffolk County") is what the bare name means in the same text ("the
+        # Suffolk Times"), not a namesake town elsewhere
+        counties = {key(m.surface.rsplit(" ", 1)[0]): m.chosen for m in live if m.minor and m.chosen is not None
+                    and m.chosen.fcode == "ADM2" and " " in m.surface}
+        if counties:
+            for m in live:
+                q = counties.get(key(m.surface))
+                p = m.chosen
+                if q is not None and p is not None and not m.region and p.fclass == "P" and p.population < 250_000 \
+                        and (p.country, p.admin1) != (q.country, q.admin1):
+                    m.chosen = q
         # a town's name that begins a building's name ("Cornell University", "Rogers Centre") stands for the
         # town only when it is a city, or close to another place the document names (divisions and countries
         # stay: "Arizona State University", "Britain's High Court")

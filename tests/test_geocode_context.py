@@ -214,3 +214,19 @@ def test_a_county_named_with_its_noun_is_what_its_bare_name_means(real):
 ])
 def test_a_name_listed_with_a_division_is_a_division(real, text, mention, feature):
     assert places(real, text)[mention].feature == feature
+
+
+def test_a_state_named_by_its_abbreviation_is_what_its_bare_name_means(real):
+    found = places(real, "CAMP MURRAY, Wash. - The team's primary focus has been at home in Washington.")
+    assert found["Washington"].feature == "ADM1" and found["Washington"].admin1 == "Washington"
+
+
+def test_a_country_named_like_a_division_among_that_country_s_divisions(real):
+    found = places(real, "Trips to Alaska, Hawaii, Florida and Nevada followed. The team joined the Georgia National Guard.")
+    assert found["Georgia"].country == "US" and found["Georgia"].feature == "ADM1"
+    assert places(real, "Russia and Georgia fought a war in 2008.")["Georgia"].country == "GE"
+
+
+def test_an_acronym_is_a_division_only_by_its_code_or_its_own_spelling(real):
+    assert [p.mention for p in real.locate("That SA holds reserves of platinum is well known.", "en") if p.name] == []
+    assert places(real, "The US and the UK agreed.")["UK"].country == "GB"

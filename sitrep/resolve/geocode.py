@@ -417,6 +417,28 @@ class Geocoder:
                         and fold(d.name) == fold(x.surface)]
                 if same:
                     x.chosen = same[0]
+        # a state the text also names by its abbreviation ("Camp Murray, Wash.") is what its bare name means
+        # ("at home in Washington"), unless a division follows the name ("Washington, D.C.")
+        abbreviated = {fold(m.chosen.name): m.chosen for m in mentions if getattr(m, "abbreviated", False) and m.chosen}
+        # a country named like a first-level division of a country whose other divisions the text names
+        # ("Florida, Louisiana, Nevada ... the Georgia National Guard") is that division
+        divisions: dict[str, set[str]] = {}
+        for m in mentions:
+            if m.chosen is not None and m.chosen.fcode == "ADM1":
+                divisions.setdefault(m.chosen.country, set()).add(m.chosen.name)
+        for x in mentions:
+            p = x.chosen
+            if p is None or x.region or id(x) in contained:
+                continue
+            spelled = fold(x.surface)
+            if p.fclass == "P" and spelled in abbreviated and abbreviated[spelled].geonameid in {g for g, kind, _ in x.ids}:
+                x.chosen = abbreviated[spelled]
+            elif p.fcode == "PCLI":
+                named = self.gazetteer.places([g for g, kind, _ in x.ids if kind == 0])
+                same = [d for d in named.values() if d.fcode == "ADM1" and fold(d.name) == spelled
+                        and len(divisions.get(d.country, set()) - {d.name}) >= 2]
+                if same:
+                    x.chosen = same[0]
 
     def _division_codes(self) -> dict[tuple[str, str], str]:
         """{(country, English division name): admin1 code}, made once."""
@@ -437,6 +459,7 @@ class Geocoder:
             if gid is not None:
                 start, end = hit.span(1)
                 added.append(_Mention(start, end, hit.group(1), [(gid, 0, True)], region=True))
+                added[-1].abbreviated = True  # type: ignore[attr-defined]
         if not added:
             return mentions
         kept = [m for m in mentions if not any(m.start < a.end and a.start < m.end for a in added)]
@@ -609,7 +632,10 @@ class Geocoder:
                         and not (shouting and len(tokens[i].text) > 3) and not tokens[i].dateline:
                     # short all-caps tokens are acronyms unless they name a country (US, UK)
                     places = self.gazetteer.places([g for g, _, _ in ids])
-                    ids = [x for x in ids if places.get(x[0]) and places[x[0]].fcode in ("PCLI", "ADM1", "RGN") and x[1] < 2]
+                    # (by its code or its own spelling: "SA" only folds into the key of "Siaya")
+                    coded = {g for k in _keys(tokens[i].text)[1:] for g, _ in hits.get(k, ())}
+                    ids = [x for x in ids if places.get(x[0]) and places[x[0]].fcode in ("PCLI", "ADM1", "RGN") and x[1] < 2
+                           and (x[0] in coded or fold(places[x[0]].name) == words[0])]
                     if not ids:
                         continue
             start, end = tokens[i].start, tokens[j - 1].end

@@ -230,3 +230,8 @@ def test_a_country_named_like_a_division_among_that_country_s_divisions(real):
 def test_an_acronym_is_a_division_only_by_its_code_or_its_own_spelling(real):
     assert [p.mention for p in real.locate("That SA holds reserves of platinum is well known.", "en") if p.name] == []
     assert places(real, "The US and the UK agreed.")["UK"].country == "GB"
+
+
+def test_a_country_naming_an_organisation_is_a_place_but_a_person_s_first_name_is_not(real):
+    assert places(real, "A new hunt for Malaysia Airlines flight MH370 began.")["Malaysia"].country == "MY"
+    assert [p.mention for p in real.locate("Jordan Peterson wrote a book.", "en") if p.name] == []

@@ -732,6 +732,12 @@ class Geocoder:
                 b += 1
             others = [tk for tk in tokens[a:i] + tokens[j:b] if tk.folded not in ignorable and not plain_initial(tk)
                       and not place_part(tk)]
+            if others and i == a and b - a <= 4 and not m.region and not any(tk.folded in personal for tk in tokens[j:b]) and any(
+                    kind == 0 and pl.fcode == "PCLI" and fold(pl.name) == fold(m.surface)
+                    for g, kind, _ in m.ids for pl in [self.gazetteer.places([g]).get(g)] if pl is not None):
+                m.embedded = True  # type: ignore[attr-defined]  # "Malaysia Airlines": the country names the company
+                keep.append(m)
+                continue
             if others:
                 # a word inside a longer name is no place here; elsewhere only if it is a person's name: a run
                 # with an acronym is an organisation ("Nenagh MDC", "Slidell PD"), which is named after a place

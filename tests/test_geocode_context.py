@@ -235,3 +235,12 @@ def test_an_acronym_is_a_division_only_by_its_code_or_its_own_spelling(real):
 def test_a_country_naming_an_organisation_is_a_place_but_a_person_s_first_name_is_not(real):
     assert places(real, "A new hunt for Malaysia Airlines flight MH370 began.")["Malaysia"].country == "MY"
     assert [p.mention for p in real.locate("Jordan Peterson wrote a book.", "en") if p.name] == []
+
+
+@pytest.mark.parametrize("text", ["Aides in the West Wing were nervous.", "A South Side man has been charged with murder."])
+def test_a_compass_word_before_a_small_town_s_name_makes_another_name(real, text):
+    assert [p.mention for p in real.locate(text, "en") if p.name] == []
+
+
+def test_a_compass_word_before_a_prominent_place_keeps_it(real):
+    assert places(real, "Fighting spread across Western Ukraine.")["Ukraine"].country == "UA"

@@ -59,6 +59,7 @@ class LanguageRules:
     not_places: set[str] = field(default_factory=set)  # folded names never taken as places alone
     street_nouns: set[str] = field(default_factory=set)  # "Kingsley Road", "Atlantic Avenue": a street, not the place
     facility_nouns: set[str] = field(default_factory=set)  # "Rogers Centre", "Cornell University": a building's name
+    qualifiers: set[str] = field(default_factory=set)  # "West Wing", "South Side": a word that makes a longer name
     particles: frozenset[str] = frozenset()  # lower-case articles hyphenated to a name: al-Hasakeh, el-Mina
     home_countries: frozenset[str] = frozenset()  # where this script's names of small places are native
     minor: set[tuple[str, ...]] = field(default_factory=set)  # second-level nouns: county, district
@@ -111,6 +112,7 @@ def language_rules(code: str | None) -> LanguageRules:
         particles=frozenset(str(w).lower() for w in data.get("name_particles") or []),
         street_nouns={fold(w) for w in data.get("street_nouns") or [] if isinstance(w, str)},
         facility_nouns={fold(w) for w in data.get("facility_nouns") or [] if isinstance(w, str)},
+        qualifiers={fold(w) for w in data.get("name_qualifiers") or [] if isinstance(w, str)},
         capitalised_demonyms=bool(data.get("capitalised_demonyms")),
         settlement_before=sorted({tuple(fold(w).split()) for w in settlement.get("before") or [] if fold(w)},
                                  key=len, reverse=True),
@@ -748,6 +750,7 @@ class Geocoder:
             m.crowded = (  # type: ignore[attr-defined]
                 (i > 0 and tokens[i - 1].cap and gap_ok(tokens[i - 1], tokens[i]) and tokens[i - 1].folded not in ignorable
                  and not plain_initial(tokens[i - 1]))
+                or (i > 0 and tokens[i - 1].cap and gap_ok(tokens[i - 1], tokens[i]) and tokens[i - 1].folded in rules.qualifiers)
                 or (j < n and tokens[j].cap and gap_ok(tokens[j - 1], tokens[j]) and tokens[j].folded not in ignorable)
             )
             keep.append(m)

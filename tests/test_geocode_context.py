@@ -244,3 +244,9 @@ def test_a_compass_word_before_a_small_town_s_name_makes_another_name(real, text
 
 def test_a_compass_word_before_a_prominent_place_keeps_it(real):
     assert places(real, "Fighting spread across Western Ukraine.")["Ukraine"].country == "UA"
+
+
+def test_a_division_only_neighbours_made_vouches_for_no_namesake(real):
+    text = ("Survivors of the school shooting in Parkland rallied. The Parkland students met lawmakers in "
+            "Washington and in Florida.")
+    assert places(real, text)["Parkland"].admin1 == "Florida"

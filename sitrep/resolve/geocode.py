@@ -885,6 +885,7 @@ class Geocoder:
             if len(m.scores) > 8:  # readings far below the best cannot win on coherence bonuses
                 top = sorted(m.scores.items(), key=lambda kv: -kv[1])
                 m.scores = dict(kv for n, kv in enumerate(top) if n < 8 or kv[1] >= top[0][1] - 3.5)
+        base_best = {id(m): max(m.scores, key=m.scores.get) for m in live if m.scores}
         # co-mention coherence: prefer readings near the other places of the document
         for _ in range(2):
             anchors = [(m, m.chosen) for m in live if m.chosen is not None and m.chosen.fcode not in ("PCLI",)
@@ -895,7 +896,9 @@ class Geocoder:
             points = [(o.key, math.radians(q.lat), math.radians(q.lon), math.cos(math.radians(q.lat)))  # type: ignore[attr-defined]
                       for o, q in uniq if q.lat is not None and q.fcode not in ("RGN", "CONT")]
             # support comes from other names: repeated mentions of one name do not vouch for their own reading
-            named_admin = {(q.country, q.admin1): o.key for o, q in anchors if q.fcode == "ADM1"}  # type: ignore[attr-defined]
+            # (a division the text names: one read so on its own, not one that neighbours' readings made it)
+            named_admin = {(q.country, q.admin1): o.key for o, q in anchors  # type: ignore[attr-defined]
+                           if q.fcode == "ADM1" and base_best.get(id(o)) == q.geonameid}
             admin_of = {}
             for o, q in anchors:
                 admin_of.setdefault((q.country, q.admin1), set()).add(o.key)  # type: ignore[attr-defined]

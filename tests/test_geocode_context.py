@@ -250,3 +250,8 @@ def test_a_division_only_neighbours_made_vouches_for_no_namesake(real):
     text = ("Survivors of the school shooting in Parkland rallied. The Parkland students met lawmakers in "
             "Washington and in Florida.")
     assert places(real, text)["Parkland"].admin1 == "Florida"
+
+
+def test_a_county_named_like_a_state_is_the_county(real):
+    found = places(real, "Muhlenberg County schools get $129,800, Ohio County schools $128,800 and Pike County $200,000.")
+    assert found["Ohio County"].feature == "ADM2" and found["Ohio County"].admin1 == found["Pike County"].admin1

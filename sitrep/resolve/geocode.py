@@ -591,6 +591,8 @@ class Geocoder:
                     continue  # "U.S. Department", "Russian state": a country's name, no region
                 # (a second-level noun takes a first-level division only by its own name: "Guma LGA" is not Gunma)
                 adm = [x for x in ids if places.get(x[0]) and places[x[0]].fcode == "ADM1" and (region is True or x[1] == 0)]
+                if region is not True and any(places.get(x[0]) and places[x[0]].fcode == "ADM2" for x in ids):
+                    adm = []  # "Ohio County" is the county of that name, not the state of Ohio
                 if not adm and region is not True:
                     # "Orange County", "Bucha district": the second-level division, or else its namesake town
                     towns = sorted((places[g] for g, _, _ in ids if g in places and places[g].fclass == "P"),

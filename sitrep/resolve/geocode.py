@@ -738,7 +738,8 @@ class Geocoder:
                       and not place_part(tk)]
             if others and i == a and b - a <= 4 and not m.region and not any(tk.folded in personal for tk in tokens[j:b]) and any(
                     kind == 0 and pl.fcode == "PCLI" and fold(pl.name) == fold(m.surface)
-                    for g, kind, _ in m.ids for pl in [self.gazetteer.places([g]).get(g)] if pl is not None):
+                    for pls in [self.gazetteer.places([g for g, _, _ in m.ids])]
+                    for g, kind, _ in m.ids for pl in [pls.get(g)] if pl is not None):
                 m.embedded = True  # type: ignore[attr-defined]  # "Malaysia Airlines": the country names the company
                 keep.append(m)
                 continue

@@ -162,3 +162,96 @@ def test_a_division_named_with_a_connector_has_its_seat(real):
 @pytest.mark.parametrize("text", ["Russian shelling hit Kherson.", "Russian troops shelled Kherson, killing two civilians."])
 def test_an_attackers_nationality_does_not_move_a_regional_seat(real, text):
     assert [(p.mention, p.country) for p in real.locate(text, "en") if p.name] == [("Kherson", "UA")]
+
+
+@pytest.mark.parametrize("text", ["They played at the Rogers Centre on Monday.", "He studied at Cornell University in 2001.",
+                                  "He could not appear at Cloverhill District Court today.",
+                                  "He kicks off his residency at Caesar's Palace in June."])
+def test_a_small_town_s_name_opening_a_building_s_name_is_not_the_town(real, text):
+    assert [p.mention for p in real.locate(text, "en") if p.name] == []
+
+
+def test_a_building_s_name_keeps_its_city_division_or_country(real):
+    found = places(real, "Shelling hit Donetsk Airport; a study by Arizona State University; Britain's High Court ruled.")
+    assert found["Donetsk"].country == "UA" and found["Arizona State"].feature == "ADM1"
+    assert found["Britain"].country == "GB"
+
+
+def test_a_building_s_name_vouches_for_no_namesake(real):
+    found = places(real, "He could not appear before Cloverhill District Court. He is charged over a stabbing in Dundalk "
+                         "and may be sent to the Central Mental Hospital in Dundrum.")
+    assert "Cloverhill" not in found and found["Dundalk"].country == "IE"
+
+
+def test_a_village_named_like_another_division_is_not_that_division(real):
+    found = places(real, "The number of officers in England and Wales has fallen.")
+    assert found["Wales"].feature == "ADM1" and found["Wales"].admin1 == "Wales"
+
+
+def test_first_level_divisions_have_their_own_iso_code_and_geonames_id(real):
+    table = {(cc, name): (code, gid) for (cc, code), name in real.gazetteer.admin1_names.items()
+             for gid in [real.gazetteer.admin1_ids.get((cc, code))]}
+    assert table[("CA", "Ontario")][1] == 6093943
+    rows = dict(real.gazetteer.conn.execute("SELECT name, iso FROM admin1 WHERE country='CA'").fetchall())
+    assert rows["Saskatchewan"] == "CA-SK" and rows["Alberta"] == "CA-AB"
+
+
+def test_a_named_country_lifts_its_town_over_a_foreign_look_alike(real):
+    found = places(real, "The soldier was killed in Syria. He had been embedded with US forces in Manbij near the border, "
+                         "his family in Manchester said.")
+    assert found["Manbij"].country == "SY"
+
+
+def test_a_county_named_with_its_noun_is_what_its_bare_name_means(real):
+    found = places(real, "Police in Suffolk County, New York, searched her home, the Suffolk Times reported.")
+    assert found["Suffolk"].feature == "ADM2" and found["Suffolk"].admin1 == found["Suffolk County"].admin1
+
+
+@pytest.mark.parametrize("text, mention, feature", [
+    ("Tech jobs leave western states such as California or Washington for cheaper ones.", "Washington", "ADM1"),
+    ("Officials in Washington and Moscow said nothing.", "Washington", "PPLC"),
+    ("Tickets are sold in Florida and Washington, D.C., among others.", "Washington", "PPLC"),
+])
+def test_a_name_listed_with_a_division_is_a_division(real, text, mention, feature):
+    assert places(real, text)[mention].feature == feature
+
+
+def test_a_state_named_by_its_abbreviation_is_what_its_bare_name_means(real):
+    found = places(real, "CAMP MURRAY, Wash. - The team's primary focus has been at home in Washington.")
+    assert found["Washington"].feature == "ADM1" and found["Washington"].admin1 == "Washington"
+
+
+def test_a_country_named_like_a_division_among_that_country_s_divisions(real):
+    found = places(real, "Trips to Alaska, Hawaii, Florida and Nevada followed. The team joined the Georgia National Guard.")
+    assert found["Georgia"].country == "US" and found["Georgia"].feature == "ADM1"
+    assert places(real, "Russia and Georgia fought a war in 2008.")["Georgia"].country == "GE"
+
+
+def test_an_acronym_is_a_division_only_by_its_code_or_its_own_spelling(real):
+    assert [p.mention for p in real.locate("That SA holds reserves of platinum is well known.", "en") if p.name] == []
+    assert places(real, "The US and the UK agreed.")["UK"].country == "GB"
+
+
+def test_a_country_naming_an_organisation_is_a_place_but_a_person_s_first_name_is_not(real):
+    assert places(real, "A new hunt for Malaysia Airlines flight MH370 began.")["Malaysia"].country == "MY"
+    assert [p.mention for p in real.locate("Jordan Peterson wrote a book.", "en") if p.name] == []
+
+
+@pytest.mark.parametrize("text", ["Aides in the West Wing were nervous.", "A South Side man has been charged with murder."])
+def test_a_compass_word_before_a_small_town_s_name_makes_another_name(real, text):
+    assert [p.mention for p in real.locate(text, "en") if p.name] == []
+
+
+def test_a_compass_word_before_a_prominent_place_keeps_it(real):
+    assert places(real, "Fighting spread across Western Ukraine.")["Ukraine"].country == "UA"
+
+
+def test_a_division_only_neighbours_made_vouches_for_no_namesake(real):
+    text = ("Survivors of the school shooting in Parkland rallied. The Parkland students met lawmakers in "
+            "Washington and in Florida.")
+    assert places(real, text)["Parkland"].admin1 == "Florida"
+
+
+def test_a_county_named_like_a_state_is_the_county(real):
+    found = places(real, "Muhlenberg County schools get $129,800, Ohio County schools $128,800 and Pike County $200,000.")
+    assert found["Ohio County"].feature == "ADM2" and found["Ohio County"].admin1 == found["Pike County"].admin1

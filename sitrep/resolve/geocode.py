@@ -58,6 +58,8 @@ class LanguageRules:
     person_verbs: set[str] = field(default_factory=set)  # "said Noma", "Nelson says"  # words before a person's name (Mr, President)
     not_places: set[str] = field(default_factory=set)  # folded names never taken as places alone
     street_nouns: set[str] = field(default_factory=set)  # "Kingsley Road", "Atlantic Avenue": a street, not the place
+    facility_nouns: set[str] = field(default_factory=set)  # "Rogers Centre", "Cornell University": a building's name
+    qualifiers: set[str] = field(default_factory=set)  # "West Wing", "South Side": a word that makes a longer name
     particles: frozenset[str] = frozenset()  # lower-case articles hyphenated to a name: al-Hasakeh, el-Mina
     home_countries: frozenset[str] = frozenset()  # where this script's names of small places are native
     minor: set[tuple[str, ...]] = field(default_factory=set)  # second-level nouns: county, district
@@ -109,6 +111,8 @@ def language_rules(code: str | None) -> LanguageRules:
         home_countries=frozenset(str(c).upper() for c in data.get("home_countries") or []),
         particles=frozenset(str(w).lower() for w in data.get("name_particles") or []),
         street_nouns={fold(w) for w in data.get("street_nouns") or [] if isinstance(w, str)},
+        facility_nouns={fold(w) for w in data.get("facility_nouns") or [] if isinstance(w, str)},
+        qualifiers={fold(w) for w in data.get("name_qualifiers") or [] if isinstance(w, str)},
         capitalised_demonyms=bool(data.get("capitalised_demonyms")),
         settlement_before=sorted({tuple(fold(w).split()) for w in settlement.get("before") or [] if fold(w)},
                                  key=len, reverse=True),
@@ -271,6 +275,7 @@ _HINT_PAREN = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}\(\s*(?:[^(),\n]{1,60},\s*)?$
 _HINT_IN = re.compile(r"(?:(?:\s+[a-z][\w'’-]*){0,2}?\s+in\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?"
                       r"|\s+(?:district|province|governorate|region|countryside|outskirts|suburbs?|village|town|"
                       r"municipality|county|state|area|sector|township|subdivision|department)\s+(?:of|in)\s+(?:the\s+)?)$")
+_COORDINATION = re.compile(r",?\s+(?:and|or|&)\s+")
 _HINT_CLOSE = re.compile(r"\s*[),;.]|\s*$|\s+(?:and|or)\b|\s+[a-z]")
 
 
@@ -384,6 +389,7 @@ class Geocoder:
         for c in context:
             cue_countries.add(c.upper()) if len(c) == 2 else None
         self._resolve(mentions, cue_countries, rules.home_countries, _hints(text, mentions))
+        self._coordinated_divisions(text, mentions)
         out = []
         for m in mentions:
             p = m.chosen
@@ -396,6 +402,45 @@ class Geocoder:
                 lat=p.lat, lon=p.lon, admin1=admin1, country=p.country, feature=p.fcode,
             ))
         return out
+
+    def _coordinated_divisions(self, text: str, mentions: list[_Mention]) -> None:
+        """A name listed with a first-level division ("California or Washington", "Texas and Georgia") is the
+        division of that country spelled so, not a city or a country of that name."""
+        contained = {id(a) for a, b in zip(mentions, mentions[1:]) if _HINT_COMMA.fullmatch(text[a.end : b.start])}
+        for a, b in zip(mentions, mentions[1:]):
+            if not _COORDINATION.fullmatch(text[a.end : b.start]):
+                continue
+            for x, y in ((a, b), (b, a)):
+                q, p = y.chosen, x.chosen
+                if q is None or p is None or q.fcode != "ADM1" or p.fclass != "P" or x.region or id(x) in contained:
+                    continue  # ("Florida and Washington, D.C.": the city a division follows stays the city)
+                named = self.gazetteer.places([g for g, kind, _ in x.ids if kind == 0])
+                same = [d for d in named.values() if d.fcode == "ADM1" and d.country == q.country
+                        and fold(d.name) == fold(x.surface)]
+                if same:
+                    x.chosen = same[0]
+        # a state the text also names by its abbreviation ("Camp Murray, Wash.") is what its bare name means
+        # ("at home in Washington"), unless a division follows the name ("Washington, D.C.")
+        abbreviated = {fold(m.chosen.name): m.chosen for m in mentions if getattr(m, "abbreviated", False) and m.chosen}
+        # a country named like a first-level division of a country whose other divisions the text names
+        # ("Florida, Louisiana, Nevada ... the Georgia National Guard") is that division
+        divisions: dict[str, set[str]] = {}
+        for m in mentions:
+            if m.chosen is not None and m.chosen.fcode == "ADM1":
+                divisions.setdefault(m.chosen.country, set()).add(m.chosen.name)
+        for x in mentions:
+            p = x.chosen
+            if p is None or x.region or id(x) in contained:
+                continue
+            spelled = fold(x.surface)
+            if p.fclass == "P" and spelled in abbreviated and abbreviated[spelled].geonameid in {g for g, kind, _ in x.ids}:
+                x.chosen = abbreviated[spelled]
+            elif p.fcode == "PCLI":
+                named = self.gazetteer.places([g for g, kind, _ in x.ids if kind == 0])
+                same = [d for d in named.values() if d.fcode == "ADM1" and fold(d.name) == spelled
+                        and len(divisions.get(d.country, set()) - {d.name}) >= 2]
+                if same:
+                    x.chosen = same[0]
 
     def _division_codes(self) -> dict[tuple[str, str], str]:
         """{(country, English division name): admin1 code}, made once."""
@@ -416,6 +461,7 @@ class Geocoder:
             if gid is not None:
                 start, end = hit.span(1)
                 added.append(_Mention(start, end, hit.group(1), [(gid, 0, True)], region=True))
+                added[-1].abbreviated = True  # type: ignore[attr-defined]
         if not added:
             return mentions
         kept = [m for m in mentions if not any(m.start < a.end and a.start < m.end for a in added)]
@@ -545,6 +591,8 @@ class Geocoder:
                     continue  # "U.S. Department", "Russian state": a country's name, no region
                 # (a second-level noun takes a first-level division only by its own name: "Guma LGA" is not Gunma)
                 adm = [x for x in ids if places.get(x[0]) and places[x[0]].fcode == "ADM1" and (region is True or x[1] == 0)]
+                if region is not True and any(places.get(x[0]) and places[x[0]].fcode == "ADM2" for x in ids):
+                    adm = []  # "Ohio County" is the county of that name, not the state of Ohio
                 if not adm and region is not True:
                     # "Orange County", "Bucha district": the second-level division, or else its namesake town
                     towns = sorted((places[g] for g, _, _ in ids if g in places and places[g].fclass == "P"),
@@ -588,7 +636,10 @@ class Geocoder:
                         and not (shouting and len(tokens[i].text) > 3) and not tokens[i].dateline:
                     # short all-caps tokens are acronyms unless they name a country (US, UK)
                     places = self.gazetteer.places([g for g, _, _ in ids])
-                    ids = [x for x in ids if places.get(x[0]) and places[x[0]].fcode in ("PCLI", "ADM1", "RGN") and x[1] < 2]
+                    # (by its code or its own spelling: "SA" only folds into the key of "Siaya")
+                    coded = {g for k in _keys(tokens[i].text)[1:] for g, _ in hits.get(k, ())}
+                    ids = [x for x in ids if places.get(x[0]) and places[x[0]].fcode in ("PCLI", "ADM1", "RGN") and x[1] < 2
+                           and (x[0] in coded or fold(places[x[0]].name) == words[0])]
                     if not ids:
                         continue
             start, end = tokens[i].start, tokens[j - 1].end
@@ -656,6 +707,15 @@ class Geocoder:
             i, j = m._tok  # type: ignore[attr-defined]
             if id(m) in loose:
                 continue
+            # "Rogers Centre", "Cloverhill District Court", "Caesar's Palace": a building's or a street's name
+            e = j
+            while e < n and e - j < 4 and tokens[e].cap and (gap_ok(tokens[e - 1], tokens[e]) or (
+                    e == j and tokens[e].folded in rules.facility_nouns  # "Caesar's Palace"; not "Derry's Altnagelvin Hospital"
+                    and text[tokens[e - 1].end : tokens[e].start] in ("'s ", "’s "))):
+                if tokens[e].folded in rules.facility_nouns:
+                    m.facility = True  # type: ignore[attr-defined]
+                    break
+                e += 1
             if m.region or getattr(m, "minor", False):  # "Leninsky district", "Orange County": the noun says place
                 keep.append(m)
                 continue
@@ -676,6 +736,13 @@ class Geocoder:
                 b += 1
             others = [tk for tk in tokens[a:i] + tokens[j:b] if tk.folded not in ignorable and not plain_initial(tk)
                       and not place_part(tk)]
+            if others and i == a and b - a <= 4 and not m.region and not any(tk.folded in personal for tk in tokens[j:b]) and any(
+                    kind == 0 and pl.fcode == "PCLI" and fold(pl.name) == fold(m.surface)
+                    for pls in [self.gazetteer.places([g for g, _, _ in m.ids])]
+                    for g, kind, _ in m.ids for pl in [pls.get(g)] if pl is not None):
+                m.embedded = True  # type: ignore[attr-defined]  # "Malaysia Airlines": the country names the company
+                keep.append(m)
+                continue
             if others:
                 # a word inside a longer name is no place here; elsewhere only if it is a person's name: a run
                 # with an acronym is an organisation ("Nenagh MDC", "Slidell PD"), which is named after a place
@@ -686,6 +753,7 @@ class Geocoder:
             m.crowded = (  # type: ignore[attr-defined]
                 (i > 0 and tokens[i - 1].cap and gap_ok(tokens[i - 1], tokens[i]) and tokens[i - 1].folded not in ignorable
                  and not plain_initial(tokens[i - 1]))
+                or (i > 0 and tokens[i - 1].cap and gap_ok(tokens[i - 1], tokens[i]) and tokens[i - 1].folded in rules.qualifiers)
                 or (j < n and tokens[j].cap and gap_ok(tokens[j - 1], tokens[j]) and tokens[j].folded not in ignorable)
             )
             keep.append(m)
@@ -726,8 +794,10 @@ class Geocoder:
         regions: set[tuple[str, str]] = set()
         for m in live:
             cands = [places[g] for g, _, _ in m.ids if g in places]
-            if cands and all(p.fcode == "PCLI" for p in cands) and len({p.country for p in cands}) == 1:
-                countries.add(cands[0].country)
+            pcli = {p.country for p in cands if p.fcode == "PCLI"}
+            if len(pcli) == 1 and not any(p.fcode == "ADM1" for p in cands) \
+                    and all(p.fcode == "PCLI" or p.population < 100_000 for p in cands):
+                countries |= pcli  # "Syria" names the country, whatever village shares its name
             if m.region and len({(p.country, p.admin1) for p in cands}) == 1 and cands:
                 regions.add((cands[0].country, cands[0].admin1))
                 countries.add(cands[0].country)
@@ -792,12 +862,18 @@ class Geocoder:
                    and m.native.get(g) and places[g].country in rules_home}
             # a town and the district named after it, side by side ("Masisi"): the bare name is the town
             town_keys = {(p.country, p.admin1, key(p.name)) for p in cands if p.fclass == "P"}
+            divisions = {(places[g].country, places[g].admin1) for g, kind, _ in m.ids
+                         if kind == 0 and g in places and places[g].fcode == "ADM1"}
+            division_countries = {c for c, _ in divisions}
             for gid, kind, exact in m.ids:
                 if gid in places:
                     p = places[gid]
                     if not m.region and p.fcode == "ADM1" and (p.country, p.admin1) in city_admins:
                         continue
                     if p.fcode == "ADM2" and not m.minor and (p.country, p.admin1, key(p.name)) in town_keys:
+                        continue
+                    if p.fclass == "P" and p.population < 100_000 and p.country in division_countries \
+                            and (p.country, p.admin1) not in divisions and not m.settlement:
                         continue
                     sc = base(m, gid, kind, exact, own)
                     if own_city and kind == 1 and p.fcode.startswith("PCL"):
@@ -812,16 +888,20 @@ class Geocoder:
             if len(m.scores) > 8:  # readings far below the best cannot win on coherence bonuses
                 top = sorted(m.scores.items(), key=lambda kv: -kv[1])
                 m.scores = dict(kv for n, kv in enumerate(top) if n < 8 or kv[1] >= top[0][1] - 3.5)
+        base_best = {id(m): max(m.scores, key=m.scores.get) for m in live if m.scores}
         # co-mention coherence: prefer readings near the other places of the document
         for _ in range(2):
-            anchors = [(m, m.chosen) for m in live if m.chosen is not None and m.chosen.fcode not in ("PCLI",)]
+            anchors = [(m, m.chosen) for m in live if m.chosen is not None and m.chosen.fcode not in ("PCLI",)
+                       and not getattr(m, "facility", False)]  # a building's name vouches for no reading
             uniq = list({(o.key, q.geonameid): (o, q) for o, q in anchors}.values())  # type: ignore[attr-defined]
             if len(anchors) < 2:
                 break
             points = [(o.key, math.radians(q.lat), math.radians(q.lon), math.cos(math.radians(q.lat)))  # type: ignore[attr-defined]
                       for o, q in uniq if q.lat is not None and q.fcode not in ("RGN", "CONT")]
             # support comes from other names: repeated mentions of one name do not vouch for their own reading
-            named_admin = {(q.country, q.admin1): o.key for o, q in anchors if q.fcode == "ADM1"}  # type: ignore[attr-defined]
+            # (a division the text names: one read so on its own, not one that neighbours' readings made it)
+            named_admin = {(q.country, q.admin1): o.key for o, q in anchors  # type: ignore[attr-defined]
+                           if q.fcode == "ADM1" and base_best.get(id(o)) == q.geonameid}
             admin_of = {}
             for o, q in anchors:
                 admin_of.setdefault((q.country, q.admin1), set()).add(o.key)  # type: ignore[attr-defined]
@@ -940,6 +1020,33 @@ class Geocoder:
         for m in live:
             p = m.chosen
             if p is not None and getattr(m, "crowded", False) and p.fcode not in ("PCLI", "ADM1", "PPLC", "RGN", "CONT") and p.population < 100000:
+                m.chosen = None
+                m.ids = []
+        # a county named with its noun ("Suffolk County") is what the bare name means in the same text ("the
+        # Suffolk Times"), not a namesake town elsewhere
+        counties = {key(m.surface.rsplit(" ", 1)[0]): m.chosen for m in live if m.minor and m.chosen is not None
+                    and m.chosen.fcode == "ADM2" and " " in m.surface}
+        if counties:
+            for m in live:
+                q = counties.get(key(m.surface))
+                p = m.chosen
+                if q is not None and p is not None and not m.region and p.fclass == "P" and p.population < 250_000 \
+                        and (p.country, p.admin1) != (q.country, q.admin1):
+                    m.chosen = q
+        # a town's name that begins a building's name ("Cornell University", "Rogers Centre") stands for the
+        # town only when it is a city, or close to another place the document names (divisions and countries
+        # stay: "Arizona State University", "Britain's High Court")
+        nearby = [(key(m.surface), m.chosen) for m in live if m.chosen is not None and not getattr(m, "facility", False)
+                  and m.chosen.fcode not in ("PCLI", "CONT", "RGN", "ADM1") and m.chosen.lat is not None]
+        for m in live:
+            p = m.chosen
+            if p is None or not getattr(m, "facility", False) or m.region or m.minor:
+                continue
+            if p.fcode == "ADM1" and fold(m.surface) != fold(p.name):
+                m.chosen, m.ids = None, []  # "Caesar's Palace" is no Cesar Department
+            elif p.fclass == "P" and not (
+                    (p.population >= 100_000 or any(
+                        k != key(m.surface) and _distance_km(p, q) < 100 for k, q in nearby))):
                 m.chosen = None
                 m.ids = []
         # sentence-initial single words that name only small places are usually common words

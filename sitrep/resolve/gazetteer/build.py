@@ -112,6 +112,11 @@ def _stems(names: list[str], words: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _eponymous(cities: list[tuple[dict, set[str]]], stems: list[str]) -> dict | None:
+    """The largest of a division's cities named like one of its stems (its seat), or None."""
+    return next((city for city, keys in cities if any(len(s) >= 3 and s in keys for s in stems)), None)
+
+
 def _match_admin1(groups: dict[str, list[dict]], subs: list[Any], words: list[str], rg_names: dict[str, str] | None = None):
     """Pair GeoNames admin1 codes (city groups) with ISO subdivisions by their eponymous cities.
 
@@ -147,6 +152,13 @@ def _match_admin1(groups: dict[str, list[dict]], subs: list[Any], words: list[st
                         best, best_city = score, city
             if best > 0:
                 pairs.append((best, sub.code, code, best_city))
+    # GeoNames' own name of the division spelled as the ISO name pairs them before any city does (a town of
+    # Saskatchewan whose by-name starts with "Alberta" must not give Saskatchewan Alberta's code)
+    for code, rg in (rg_names or {}).items():
+        a = fold(_strip_admin1_affixes(rg))
+        for sub in subs:
+            if a and a == fold(_strip_admin1_affixes(sub.name)):
+                pairs.append((2.0, sub.code, code, _eponymous(city_keys.get(code, []), sub_stems[sub.code])))
     pairs.sort(key=lambda p: -p[0])
     used_sub: set[str] = set()
     result = {}
@@ -507,6 +519,9 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
             if seat is not None:
                 fcodes.setdefault(seat["geonameid"], "PPLA")
             matched += 1
+            known = ((admin1_config().get("geonames_ids") or {}).get(cc) or {}).get(code)
+            if known:
+                gid, lat, lon = int(known[0]), float(known[1]), float(known[2])
             if gid is None:
                 gid = next_id
                 next_id -= 1

@@ -67,6 +67,7 @@ class _TokenIndex:
     tokens: list[tuple[int, int, str]]
     by_word: dict[str, list[int]]
     by_prefix: dict[str, list[int]]
+    joined: list[bool]  # token i and i + 1 may stand in one phrase (only spaces, hyphens, quotes between)
 
 
 _last_index: list = [None, None]
@@ -81,7 +82,8 @@ def _index(folded: str) -> _TokenIndex:
         for i, (_, _, word) in enumerate(tokens):
             by_word.setdefault(word, []).append(i)
             by_prefix.setdefault(word[:_PREFIX_KEY], []).append(i)
-        _last_index[0], _last_index[1] = folded, _TokenIndex(tokens, by_word, by_prefix)
+        joined = [_JOIN.fullmatch(folded, a[1], b[0]) is not None for a, b in zip(tokens, tokens[1:])]
+        _last_index[0], _last_index[1] = folded, _TokenIndex(tokens, by_word, by_prefix, joined)
     return _last_index[1]
 
 
@@ -149,7 +151,7 @@ class Lexicon:
                     starts.extend((i, label, specs) for i in positions for label, specs in self._number)
         found: list[Match] = []
         for i, label, specs in starts:
-            last = _match_from(tokens, folded, i, specs, 0)
+            last = _match_from(tokens, index.joined, i, specs, 0)
             if last is not None:
                 start, end = tokens[i][0], tokens[last][1]
                 found.append(Match(start, end, label, folded[start:end]))
@@ -188,11 +190,7 @@ def _word_fits(kind: str, want: str, word: str) -> bool:
     return word.isdigit()
 
 
-def _joined(folded: str, tokens, a: int, b: int) -> bool:
-    return _JOIN.fullmatch(folded, tokens[a][1], tokens[b][0]) is not None
-
-
-def _match_from(tokens, folded: str, i: int, specs: tuple, k: int) -> int | None:
+def _match_from(tokens, joined: list[bool], i: int, specs: tuple, k: int) -> int | None:
     """Index of the last token matched when `specs[k:]` match from token i, else None."""
     kind, want = specs[k]
     if not _word_fits(kind, want, tokens[i][2]):
@@ -202,16 +200,16 @@ def _match_from(tokens, folded: str, i: int, specs: tuple, k: int) -> int | None
     if specs[k + 1] == _GAP:
         for skip in range(0, _MAX_GAP + 1):
             j = i + 1 + skip
-            if j >= len(tokens) or not _joined(folded, tokens, j - 1, j):
+            if j >= len(tokens) or not joined[j - 1]:
                 return None
-            last = _match_from(tokens, folded, j, specs, k + 2)
+            last = _match_from(tokens, joined, j, specs, k + 2)
             if last is not None:
                 return last
         return None
     j = i + 1
-    if j >= len(tokens) or not _joined(folded, tokens, i, j):
+    if j >= len(tokens) or not joined[i]:
         return None
-    return _match_from(tokens, folded, j, specs, k + 1)
+    return _match_from(tokens, joined, j, specs, k + 1)
 
 
 def lexicon_from(entries: Mapping[str, Iterable[str]] | None) -> Lexicon:

@@ -151,7 +151,7 @@ class Lexicon:
                     starts.extend((i, label, specs) for i in positions for label, specs in self._number)
         found: list[Match] = []
         for i, label, specs in starts:
-            last = _match_from(tokens, index.joined, i, specs, 0)
+            last = _match_after(tokens, index.joined, i, specs, 0)  # the first word chose the start
             if last is not None:
                 start, end = tokens[i][0], tokens[last][1]
                 found.append(Match(start, end, label, folded[start:end]))
@@ -195,6 +195,11 @@ def _match_from(tokens, joined: list[bool], i: int, specs: tuple, k: int) -> int
     kind, want = specs[k]
     if not _word_fits(kind, want, tokens[i][2]):
         return None
+    return _match_after(tokens, joined, i, specs, k)
+
+
+def _match_after(tokens, joined: list[bool], i: int, specs: tuple, k: int) -> int | None:
+    """The same, once token i is known to fit `specs[k]`."""
     if k + 1 == len(specs):
         return i
     if specs[k + 1] == _GAP:

@@ -276,6 +276,8 @@ class ClaimFinder:
         """A source denying or confirming without a figure ("the army denied it") still takes a
         position on the happening: record it, so that it can contradict the other side."""
         s, e = sent.start, sent.end
+        if not any(s <= m.start < e for m in sources) and not self.sources.according_to.find(folded, s, e):
+            return []  # nobody speaks in this sentence
         stance = [c for c in self.sources.certainty.find(folded, s, e) if c.label in ("denied", "confirmed", "unconfirmed")]
         if stance:
             position, certainty = stance[0].start, stance[0].label

@@ -348,7 +348,7 @@ def _titles_a_name(mention: SourceMention, names: list[SourceMention]) -> bool:
 
 def _mostly_covered(start: int, end: int, spans) -> bool:
     """A capitalised run that is (mostly) a place or an actor is not a name of its own."""
-    covered = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
+    covered = sum(min(end, e) - max(start, s) for s, e in spans if s < end and e > start)
     return covered >= 0.6 * (end - start)
 
 

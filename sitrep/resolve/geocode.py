@@ -166,7 +166,22 @@ def _keys(surface: str) -> tuple[str, ...]:
     return (k,)
 
 
-def _variants(word: str, rules: list[tuple[str, str]]) -> list[str]:
+_VARIANTS: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def _variants(word: str, rules: list[tuple[str, str]]) -> tuple[str, ...]:
+    """The forms a declined name may come from, by a language's ending rules (cached: the rules
+    of a language live as long as the process, and names repeat across documents)."""
+    key = (id(rules), word)
+    found = _VARIANTS.get(key)
+    if found is None:
+        if len(_VARIANTS) > 200_000:
+            _VARIANTS.clear()
+        found = _VARIANTS[key] = tuple(_strip_endings(word, rules))
+    return found
+
+
+def _strip_endings(word: str, rules: list[tuple[str, str]]) -> list[str]:
     out = []
     low = word.lower()
     last = re.split(r"[\s\-’']", low)[-1]  # "Точка-У": the hyphenated one-letter tail is no ending

@@ -68,6 +68,7 @@ class _TokenIndex:
     by_word: dict[str, list[int]]
     by_prefix: dict[str, list[int]]
     joined: list[bool]  # token i and i + 1 may stand in one phrase (only spaces, hyphens, quotes between)
+    words_by_prefix: dict[str, list[str]]  # the distinct words that start with each 3-letter key
 
 
 _last_index: list = [None, None]
@@ -83,7 +84,10 @@ def _index(folded: str) -> _TokenIndex:
             by_word.setdefault(word, []).append(i)
             by_prefix.setdefault(word[:_PREFIX_KEY], []).append(i)
         joined = [_JOIN.fullmatch(folded, a[1], b[0]) is not None for a, b in zip(tokens, tokens[1:])]
-        _last_index[0], _last_index[1] = folded, _TokenIndex(tokens, by_word, by_prefix, joined)
+        words_by_prefix: dict[str, list[str]] = {}
+        for word in by_word:
+            words_by_prefix.setdefault(word[:_PREFIX_KEY], []).append(word)
+        _last_index[0], _last_index[1] = folded, _TokenIndex(tokens, by_word, by_prefix, joined, words_by_prefix)
     return _last_index[1]
 
 
@@ -138,9 +142,12 @@ class Lexicon:
             for i in index.by_word[word]:
                 starts.extend((i, label, specs) for label, specs in self._exact[word])
         for key in self._prefix.keys() & index.by_prefix.keys():
-            for i in index.by_prefix[key]:
-                word = tokens[i][2]
-                starts.extend((i, label, specs) for stem, label, specs in self._prefix[key] if word.startswith(stem))
+            stems = self._prefix[key]
+            for word in index.words_by_prefix[key]:  # each distinct word once, then all its places
+                hits = [(label, specs) for stem, label, specs in stems if word.startswith(stem)]
+                if hits:
+                    for i in index.by_word[word]:
+                        starts.extend((i, label, specs) for label, specs in hits)
         for stem, label, specs in self._short_prefix:
             for word, positions in index.by_word.items():
                 if word.startswith(stem):

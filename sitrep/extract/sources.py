@@ -322,7 +322,8 @@ def _clause_subject(folded: str, before: list[SourceMention], cue: Match) -> Sou
     commas describes the one before it ("Natalia Popova, an adviser to the council, wrote"),
     and a name set off by commas is the office before it ("the UN rights chief, Volker Türk, said");
     a source right after a comma opens a clause of its own ("a woman was hurt, the governor
-    said"); otherwise the clause's first source speaks ("X's spokesman Y said")."""
+    said"); a person named right after an office speaks ("Kremlin spokesman Dmitry Peskov
+    said"); otherwise the clause's first source speaks ("the ministry's press service said")."""
     nearest = before[-1]
     if "," in folded[nearest.end:cue.start]:
         opening = folded.rfind(",", 0, nearest.start)

@@ -355,3 +355,13 @@ def test_a_part_of_a_toll_does_not_contradict_another_sources_total(pipeline):
 def test_an_attribution_cue_starts_no_name(pipeline):
     result = code(pipeline, "Nach Angaben des Innenministeriums wurden in Tiflis 107 Menschen festgenommen.", "de")
     assert {c.source for c in result.claims} == {"Ministry of Interior"}
+
+
+@pytest.mark.parametrize("subject, side", [
+    ("children", "civilian"), ("Civilians (Sudan)", "civilian"), ("Protesters (Moldova)", "civilian"),
+    ("militants", "armed"), ("gunmen", "armed"), ("Military Forces of Turkey", "Military Forces of Turkey"),
+    ("PKK: Kurdistan Workers Party", "PKK: Kurdistan Workers Party"), ("бійців", None), (None, None),
+])
+def test_whose_dead_a_count_is_about(subject, side):
+    from sitrep.extract.actors import victims_side
+    assert victims_side(subject) == side

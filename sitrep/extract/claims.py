@@ -79,12 +79,22 @@ class ClaimFinder:
         self.agent = pack.lexicon("claims", "agent")
         self.aggregate = pack.lexicon("claims", "aggregate")
         self.coordinators = pack.lexicon("actors", "coordinators")
+        self.complementizers = pack.lexicon("attribution", "complementizers")
         self.numbers = number_reader(pack)
         self.article_breaks = self.numbers.article_breaks
 
     def is_aggregate(self, folded: str, sent: Sentence) -> bool:
         """Whether a sentence counts over a whole war, country or year ("in total", "since the war began")."""
         return bool(self.aggregate.find(folded, sent.start, sent.end))
+
+    def says_its_own(self, folded: str, sent: Sentence) -> bool:
+        """Whether a denial or confirmation here has content of its own ("confirmed that the air
+        force carried out the strike"), rather than answering what was said before ("did not
+        confirm this")."""
+        stances = [c for c in self.sources.certainty.find(folded, sent.start, sent.end)
+                   if c.label in ("denied", "confirmed", "unconfirmed")]
+        return any(0 <= m.start - c.end <= 40 and not re.search(r"[.;:]", folded[c.end:m.start])
+                   for c in stances for m in self.complementizers.find(folded, c.end, min(sent.end, c.end + 48)))
 
     def find_cues(self, folded: str) -> list[Match]:
         """Every count and territory cue of the text (event labels use them too)."""
@@ -402,16 +412,17 @@ def romanize_names(claims: list[tuple[Claim, Sentence]], romanization: dict | No
             claim.value = latin(claim.value, romanization)
 
 
-def answer_stances(claims: list[tuple[Claim, Sentence]]) -> None:
+def answer_stances(claims: list[tuple[Claim, Sentence]], own_content: set[int] = frozenset()) -> None:
     """"The General Staff did not confirm this": a denial or confirmation without a figure of its
     own answers the last statement of another source just before it. Against a figure or a place
     ("the capture of Zhelanne") it takes that claim's attribute and value; against a statement
     without one ("a huge number were killed") it stays a stance on the happening, which answers
-    everything said to have happened in it."""
+    everything said to have happened in it. A stance that says what it denies or confirms (a
+    sentence in `own_content`) answers nothing before it."""
     recent: list[tuple[Claim, Sentence]] = []
     for claim, sent in claims:
         stance = claim.value is None and claim.attribute in ("occurred", "perpetrator") \
-            and claim.certainty in ("denied", "unconfirmed", "confirmed")
+            and claim.certainty in ("denied", "unconfirmed", "confirmed") and sent.index not in own_content
         if stance:
             answered = next((c for c, s in reversed(recent)
                              if c.source != claim.source and 0 <= sent.index - s.index <= 3 and s.index < sent.index

@@ -147,7 +147,7 @@ class ArticleCoder:
                 claims.append((claim, sent))
 
         claims = unique_claims(carry_attribution(claims, sources))
-        answer_stances(claims)
+        answer_stances(claims, {sent.index for _, sent in claims if self.claim_finder.says_its_own(folded, sent)})
         carry_territory(claims)
         statements_apart(claims, eventful)
         romanize_names(claims, self.pack.meta.get("romanization"))

@@ -120,3 +120,37 @@ def test_a_toll_over_the_whole_war_is_about_no_one_event(pipeline, language, tex
     whole_war = [c for c in result.claims if c.value == 705]
     assert whole_war and whole_war[0].event is None
     assert [e.fatalities for e in result.events] == [3]
+
+
+# A confirmation that says what it confirms is not an answer to the figure before it; one that
+# says "this" is.
+CONFIRMS_ITS_OWN = [
+    ("en", "A rescue worker said 40 bodies were found in the village. The army spokesman confirmed that the air force had bombed the village."),
+    ("ro", "Un salvator a spus că în sat au fost găsite 40 de cadavre. Purtătorul de cuvânt al armatei a confirmat că aviația a bombardat satul."),
+    ("ru", "Спасатель сообщил, что в селе нашли 40 тел. Представитель армии подтвердил, что авиация нанесла удар по селу."),
+    ("uk", "Рятувальник повідомив, що в селі знайшли 40 тіл. Речник армії підтвердив, що авіація завдала удару по селу."),
+    ("fr", "Un secouriste a indiqué que 40 corps avaient été retrouvés dans le village. Le porte-parole de l'armée a confirmé que l'aviation avait bombardé le village."),
+    ("es", "Un rescatista dijo que se hallaron 40 cuerpos en la aldea. El portavoz del ejército confirmó que la aviación había bombardeado la aldea."),
+    ("de", "Ein Helfer sagte, im Dorf seien 40 Leichen gefunden worden. Der Armeesprecher bestätigte, dass die Luftwaffe das Dorf bombardiert hatte."),
+    ("it", "Un soccorritore ha detto che nel villaggio sono stati trovati 40 corpi. Il portavoce dell'esercito ha confermato che l'aviazione ha bombardato il villaggio."),
+    ("pl", "Ratownik powiedział, że we wsi znaleziono 40 ciał. Rzecznik armii potwierdził, że lotnictwo zbombardowało wieś."),
+]
+
+
+@pytest.mark.parametrize("language, text", CONFIRMS_ITS_OWN)
+def test_a_confirmation_with_its_own_content_adopts_no_figure(pipeline, language, text):
+    confirmed = [c for c in claims(pipeline, language, text) if c.certainty == "confirmed"]
+    assert confirmed and all(c.value is None for c in confirmed)
+
+
+STANCE_ON_THIS = [
+    ("en", "The Russian Defence Ministry said its forces had captured Zhelanne. The General Staff did not confirm this."),
+    ("uk", "Міністерство оборони Росії заявило про захоплення селища Желанне. Генштаб ЗСУ цю інформацію не підтвердив."),
+    ("ro", "Ministerul rus al Apărării a anunțat cucerirea satului Jelanne. Statul Major ucrainean nu a confirmat această informație."),
+]
+
+
+@pytest.mark.parametrize("language, text", STANCE_ON_THIS)
+def test_a_stance_on_this_answers_the_claim_before_it(pipeline, language, text):
+    stances = [c for c in claims(pipeline, language, text) if c.certainty in ("unconfirmed", "denied")]
+    assert stances and stances[0].attribute == "captured" and stances[0].value

@@ -365,3 +365,18 @@ def test_an_attribution_cue_starts_no_name(pipeline):
 def test_whose_dead_a_count_is_about(subject, side):
     from sitrep.extract.actors import victims_side
     assert victims_side(subject) == side
+
+
+def test_a_pronoun_speaker_is_the_person_not_a_country_named_between(pipeline):
+    text = ("Șeful poliției, Viorel Popescu, a declarat că planul a fost coordonat din Federația Rusă. "
+            "Un ofițer s-a infiltrat în grup, a spus el, iar șapte persoane au fost reținute sâmbătă.")
+    result = code(pipeline, text, "ro")
+    assert [(c.value, c.source) for c in result.claims if c.attribute == "detained"] == [(7, "Viorel Popescu")]
+
+
+def test_a_country_from_the_sentence_before_does_not_move_the_event(pipeline):
+    text = ("Sute de oameni au protestat sâmbătă la Chișinău.\n\nPoliția a anunțat că protestul a fost coordonat "
+            "din Federația Rusă. Șapte persoane au fost reținute duminică, a spus purtătorul de cuvânt.")
+    result = code(pipeline, text, "ro")
+    arrests = [e for e in result.events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].location.country == "MD"

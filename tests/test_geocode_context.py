@@ -255,3 +255,15 @@ def test_a_division_only_neighbours_made_vouches_for_no_namesake(real):
 def test_a_county_named_like_a_state_is_the_county(real):
     found = places(real, "Muhlenberg County schools get $129,800, Ohio County schools $128,800 and Pike County $200,000.")
     assert found["Ohio County"].feature == "ADM2" and found["Ohio County"].admin1 == found["Pike County"].admin1
+
+
+@pytest.mark.parametrize("language, text, mention, country", [
+    ("ro", "Planul a fost coordonat din Federația Rusă.", "Federația Rusă", "RU"),
+    ("ro", "Republica Moldova a semnat acordul.", "Republica Moldova", "MD"),
+    ("ru", "Российская Федерация заявила протест.", "Российская Федерация", "RU"),
+    ("pl", "Federacja Rosyjska zaprzeczyła.", "Federacja Rosyjska", "RU"),
+])
+def test_a_country_long_form_is_the_country(real, language, text, mention, country):
+    # its first word alone ("Federația", "Republica") is no place, the whole form is
+    found = places(real, text, language)
+    assert mention in found and found[mention].country == country

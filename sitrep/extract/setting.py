@@ -72,6 +72,11 @@ class PlaceChooser:
             best = min(pool, key=lambda p: p.start - trig.start if p.start >= trig.start else 2 * (trig.start - p.start))
             return best, self.is_near(folded, best, 0)
         if last_place:
+            # A country carried from the sentence before ("a plan coordinated from Russia") is
+            # no more the setting than a country named here: the article's own place is.
+            if last_place[1].feature in COUNTRY_FEATURES and doc_place is not None \
+                    and doc_place.feature not in COUNTRY_FEATURES:
+                return doc_place, False
             return last_place[1], last_place[2]
         return None, False
 

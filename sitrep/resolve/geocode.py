@@ -642,8 +642,11 @@ class Geocoder:
                 if j - i > 1 and words[0] in rules.stopwords:
                     named = self.gazetteer.places([g for g, _, _ in ids])
                     surface = fold(text[tokens[i].start : tokens[j - 1].end])
-                    if not any(fold(p.name) == surface for p in named.values()):
-                        continue  # "The US" is "US"; "The Hague" is a name of its own
+                    # "The US" is "US"; "The Hague" is a name of its own, and so is a country's
+                    # long form in its own spelling ("Federația Rusă", "Republica Moldova").
+                    if not any(fold(p.name) == surface for p in named.values()) \
+                            and not any(exact and g in named and named[g].fcode == "PCLI" for g, _, exact in ids):
+                        continue
                 shouting = all(tk.text.isupper() for tk in tokens[max(0, i - 2) : j + 2])
                 if fold(text[tokens[i].start : tokens[j - 1].end]) in rules.stopwords:
                     continue

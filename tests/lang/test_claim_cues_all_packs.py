@@ -154,3 +154,23 @@ STANCE_ON_THIS = [
 def test_a_stance_on_this_answers_the_claim_before_it(pipeline, language, text):
     stances = [c for c in claims(pipeline, language, text) if c.certainty in ("unconfirmed", "denied")]
     assert stances and stances[0].attribute == "captured" and stances[0].value
+
+
+# One anonymous source is a Source, several are Sources.
+ONE_SOURCE = [
+    ("en", "A source in the security services said five soldiers were killed in Gao."),
+    ("ro", "O sursă din serviciile de securitate a declarat că cinci soldați au fost uciși la Gao."),
+    ("ru", "Источник в силовых структурах сообщил, что в Гао погибли пять военных."),
+    ("uk", "Джерело в силових структурах повідомило, що в Гао загинули п'ятеро військових."),
+    ("fr", "Une source sécuritaire a indiqué que cinq soldats avaient été tués à Gao."),
+    ("es", "Una fuente de seguridad dijo que cinco soldados murieron en Gao."),
+    ("de", "Eine Quelle in den Sicherheitskräften sagte, in Gao seien fünf Soldaten getötet worden."),
+    ("it", "Una fonte della sicurezza ha detto che cinque soldati sono stati uccisi a Gao."),
+    ("pl", "Źródło w służbach bezpieczeństwa poinformowało, że w Gao zginęło pięciu żołnierzy."),
+]
+
+
+@pytest.mark.parametrize("language, text", ONE_SOURCE)
+def test_one_anonymous_source_is_a_source(pipeline, language, text):
+    tolls = [c for c in claims(pipeline, language, text) if c.attribute == "killed"]
+    assert [(c.value, c.source, c.source_type) for c in tolls] == [(5, "Source", "anonymous")]

@@ -197,7 +197,8 @@ SOURCES = [
     ("L'état-major ukrainien a actualisé son bilan.", "general staff"),
     ("Le ministère russe de la Défense a confirmé.", "Ministry of Defence"),
     ("Selon des témoins, l'explosion a été entendue au loin.", "witnesses"),
-    ("Une source sécuritaire a confirmé l'attaque.", "sources"),
+    ("Une source sécuritaire a confirmé l'attaque.", "source"),
+    ("Des sources sécuritaires ont confirmé l'attaque.", "sources"),
     ("L'ONU réclame une enquête indépendante.", "United Nations"),
     ("Médecins sans frontières dénonce le manque de médicaments.", "NGO"),
 ]

@@ -380,3 +380,12 @@ def test_a_country_from_the_sentence_before_does_not_move_the_event(pipeline):
     result = code(pipeline, text, "ro")
     arrests = [e for e in result.events if e.sub_event_type == "Arrests"]
     assert arrests and arrests[0].location.country == "MD"
+
+
+def test_a_revised_toll_answers_another_sources_figure(pipeline):
+    text = ("The health ministry said about 500 people were killed, and the next day revised the figure to 471 dead. "
+            "US intelligence estimated that between 100 and 300 people were killed.")
+    result = code(pipeline, text, "en")
+    by_value = {c.value: c.id for c in result.claims if c.attribute == "killed"}
+    pairs = [set(x.claims) for x in result.contradictions]
+    assert {by_value[471], by_value[100]} in pairs

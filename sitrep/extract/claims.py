@@ -78,6 +78,7 @@ class ClaimFinder:
         self.responsibility = pack.lexicon("claims", "responsibility")
         self.agent = pack.lexicon("claims", "agent")
         self.aggregate = pack.lexicon("claims", "aggregate")
+        self.toll = pack.lexicon("numbers", "toll_words")
         self.coordinators = pack.lexicon("actors", "coordinators")
         self.complementizers = pack.lexicon("attribution", "complementizers")
         self.numbers = number_reader(pack)
@@ -136,7 +137,9 @@ class ClaimFinder:
         if doer is not None and not any(c.attribute == "perpetrator" and c.value == actor_label(doer) for c in r.out):
             self._claim(r, "perpetrator", actor_label(doer), None, attribution, blame_certainty(attribution.source, certainty), cue.start)
         zero = self._zero_before(folded, cue, s) or self._zero_after(folded, cue, e)
-        number = None if zero else number_for(r.numbers, cue, folded, r.used, r.actors, self.article_breaks)
+        # "the death toll stands, by their estimate, at 100": a toll's figure may come later.
+        reach = 90 if any(m.start <= cue.end and cue.start <= m.end for m in self.toll.find(folded, max(s, cue.start - 40), cue.end + 1)) else 25
+        number = None if zero else number_for(r.numbers, cue, folded, r.used, r.actors, self.article_breaks, reach)
         if zero:
             value = 0
         elif number is not None and number.value is not None:
@@ -361,7 +364,7 @@ def make_claim(counter, attribute, value, subject, text, sent, attribution, cert
 # -- the value of a claim -------------------------------------------------------------------------
 
 def number_for(numbers: list[NumberMention], cue: Match, folded: str, used: set[int], persons=(),
-               breaks: set[str] = frozenset()) -> NumberMention | None:
+               breaks: set[str] = frozenset(), reach: int = 25) -> NumberMention | None:
     """The count that a casualty cue quantifies: inside a cue with a gap ("уничтожено до 40
     военнослужащих"), else closest before it, else just after it."""
     inside = [n for n in numbers if cue.start <= n.start and n.end <= cue.end and n.start not in used and n.value]
@@ -369,7 +372,7 @@ def number_for(numbers: list[NumberMention], cue: Match, folded: str, used: set[
         return inside[0]
     before = [n for n in numbers if n.end <= cue.start and cue.start - n.end <= 60 and n.start not in used]
     before = [n for n in before if not re.search(r"[.;:]", folded[n.end:cue.start])]
-    after = [n for n in numbers if n.start >= cue.end and n.start - cue.end <= 25 and n.start not in used]
+    after = [n for n in numbers if n.start >= cue.end and n.start - cue.end <= reach and n.start not in used]
     after = [n for n in after if not re.search(r"[.;:,]", folded[cue.end:n.start])]
     # A figure the cue governs directly wins ("ucigând șase civili" after a "bloc cu nouă etaje");
     # otherwise the figure before it ("39 ... were killed"); an article counts only as a last resort.

@@ -34,6 +34,8 @@ class NumberReader:
         self._articles = _compile(cfg.get("articles"))
         self.article_breaks = {fold(w) for w in cfg.get("article_breaks") or [] if isinstance(w, str)}
         self.partitive = _compile(cfg.get("partitive"))
+        self.range_connectors = {fold(w) for w in cfg.get("range_connectors") or [] if isinstance(w, str)}
+        self.range_between = {fold(str(k)): fold(str(v)) for k, v in (cfg.get("range_between") or {}).items()}
         self._bounds = {
             name: _compile(cfg.get(key))
             for name, key in (("lower", "lower_bound"), ("upper", "upper_bound"), ("approximate", "approximate"))
@@ -56,10 +58,34 @@ class NumberReader:
             spans.append(NumberMention(m.start, m.end, None))
         if self._words:
             spans.extend(self._word_numbers(folded, start, end))
+        spans = self._ranges(text, folded, _drop_overlaps(spans))
         spans = [self._with_bound(folded, n) for n in spans]
         for m in self._articles.find(folded, start, end):
             spans.append(NumberMention(m.start, m.end, 1, "article"))
         return _drop_overlaps(spans)
+
+    def _ranges(self, text: str, folded: str, spans: list[NumberMention]) -> list[NumberMention]:
+        """"100–300", "two or three", "between 100 and 300": one figure whose value is the lower
+        end, the most conservative count (ACLED's rule for fatalities)."""
+        out: list[NumberMention] = []
+        for n in spans:
+            prev = out[-1] if out else None
+            if prev is not None and prev.value is not None and n.value is not None and prev.value < n.value \
+                    and self._joins_range(text, folded, prev, n):
+                out[-1] = NumberMention(prev.start, n.end, prev.value, prev.bound)
+            else:
+                out.append(n)
+        return out
+
+    def _joins_range(self, text: str, folded: str, low: NumberMention, high: NumberMention) -> bool:
+        gap = folded[low.end:high.start]
+        if _RANGE_DASH.fullmatch(text, low.end, high.start):
+            return True
+        word = " ".join(gap.split())
+        if word in self.range_connectors:
+            return True
+        opener = _PREVIOUS_WORD.search(folded, 0, low.start)
+        return bool(opener) and self.range_between.get(opener.group(1)) == word
 
     def _scaled(self, folded: str, number: NumberMention) -> NumberMention:
         """"25 тисяч", "4 mii", "2 million": digits scaled by the multiplier word after them."""
@@ -106,6 +132,8 @@ class NumberReader:
 
 
 _NEXT_WORD = re.compile(r"[ \u00a0]+(\w+)\.?")
+_PREVIOUS_WORD = re.compile(r"(\w+)[ \u00a0]+$")
+_RANGE_DASH = re.compile(r"[ \u00a0]?[–—-][ \u00a0]?")
 
 
 def _compile(phrases):
@@ -120,7 +148,12 @@ def _looks_like_year_or_date(text: str, start: int, end: int) -> bool:
         return True  # a model designation counts nothing: "S-300", "Х-101", "MiG-29"
     around = text[max(0, start - 1): end + 1]
     # "13:15", "2023-05-19": clock times and numeric dates, whichever part the digits are.
-    return "/" in around or bool(re.search(r"\d-\d|\d:\d", text[max(0, start - 2): end + 2]))
+    # "100-300" is a range; "2023-05-19" (three parts) is a date.
+    return "/" in around or bool(re.search(r"\d:\d", text[max(0, start - 2): end + 2])) \
+        or bool(_NUMERIC_DATE.search(text, max(0, start - 11), min(len(text), end + 11)))
+
+
+_NUMERIC_DATE = re.compile(r"\d+-\d+-\d+")
 
 
 def _drop_overlaps(spans: list[NumberMention]) -> list[NumberMention]:

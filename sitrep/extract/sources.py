@@ -27,8 +27,10 @@ def _name_regex(connectors: set[str], articles: set[str] = frozenset()) -> re.Pa
     ("Committee of the ... Union", "bin Salman"); an article only after a connector."""
     joined = "|".join(re.escape(c) for c in sorted(connectors, key=len, reverse=True)) or "(?!)"
     article = "|".join(re.escape(a) for a in sorted(articles, key=len, reverse=True)) or "(?!)"
-    link = rf"(?:{joined})\s+(?:(?:{article})\s+)?"
-    return re.compile(rf"(?<![\w])[{_UPPER}][\w'’\-]+(?:\s+(?:{link}){{0,2}}[{_UPPER}][\w'’\-]+){{0,5}}")
+    # A name never runs across a line break: a heading ("Bilanțul") is not part of the next line's name.
+    space = r"[^\S\n]+"
+    link = rf"(?:{joined}){space}(?:(?:{article}){space})?"
+    return re.compile(rf"(?<![\w])[{_UPPER}][\w'’\-]+(?:{space}(?:{link}){{0,2}}[{_UPPER}][\w'’\-]+){{0,5}}")
 _STRONG_BREAK = re.compile(r"[;]|:\s|\s[-–—]\s")
 _HEADED = re.compile(r"\s*[:—–-]\s")
 # A verb right after a comma or quote opens its clause: its subject follows ("..., spun surse").

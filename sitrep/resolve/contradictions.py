@@ -127,12 +127,15 @@ def _happening_test(result: DocumentResult):
 
 def parts_of(claims: list[Claim]) -> set[str]:
     """Claims that break down a larger figure their source gives in the same sentence ("50
-    killed, including five children"): only the total answers another source's total."""
+    killed, including five children"): only the total answers another source's total. A part
+    names its own victims; a smaller figure for no one in particular is a revision ("500 killed,
+    revised the next day to 471"), which does answer."""
     parts = set()
     for c in claims:
         if isinstance(c.value, int) and c.attribute in COUNT_ATTRIBUTES and any(
                 o.attribute == c.attribute and o.source == c.source and o.evidence == c.evidence
-                and isinstance(o.value, int) and o.value > c.value and not _other_victims(o, c) for o in claims):
+                and isinstance(o.value, int) and o.value > c.value and not _other_victims(o, c)
+                and c.subject and c.subject != o.subject for o in claims):
             parts.add(c.id)
     return parts
 

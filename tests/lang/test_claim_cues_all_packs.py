@@ -174,3 +174,40 @@ ONE_SOURCE = [
 def test_one_anonymous_source_is_a_source(pipeline, language, text):
     tolls = [c for c in claims(pipeline, language, text) if c.attribute == "killed"]
     assert [(c.value, c.source, c.source_type) for c in tolls] == [(5, "Source", "anonymous")]
+
+
+# A range counts its lower end, the most conservative figure.
+RANGES = [
+    ("en", "Officials said between 100 and 300 people were killed in the strike on Gaza."),
+    ("en", "Officials said 100-300 people were killed in the strike on Gaza."),
+    ("ro", "Oficialii au declarat că între 100 și 300 de oameni au fost uciși în atacul din Gaza."),
+    ("ru", "Чиновники заявили, что при ударе по Газе погибли от 100 до 300 человек."),
+    ("uk", "Посадовці заявили, що внаслідок удару по Газі загинули від 100 до 300 людей."),
+    ("fr", "Les autorités ont indiqué que 100 à 300 personnes ont été tuées dans la frappe sur Gaza."),
+    ("es", "Las autoridades dijeron que entre 100 y 300 personas murieron en el ataque contra Gaza."),
+    ("de", "Die Behörden sagten, bei dem Angriff auf Gaza seien zwischen 100 und 300 Menschen getötet worden."),
+    ("it", "Le autorità hanno detto che tra 100 e 300 persone sono state uccise nell'attacco a Gaza."),
+    ("pl", "Władze podały, że w ataku na Gazę zginęło od 100 do 300 osób."),
+]
+
+
+@pytest.mark.parametrize("language, text", RANGES)
+def test_a_range_counts_its_lower_end(pipeline, language, text):
+    assert [c.value for c in claims(pipeline, language, text) if c.attribute == "killed"] == [100]
+
+
+def test_a_numeric_date_is_no_range(pipeline):
+    text = "The report dated 2023-05-19 said 12 people were killed in Gaza."
+    assert [c.value for c in claims(pipeline, "en", text) if c.attribute == "killed"] == [12]
+
+
+# A toll's figure may stand further along its clause than a casualty word's.
+TOLLS = [
+    ("ro", "Serviciile americane au estimat că numărul morților se situează probabil la capătul inferior al intervalului de 100–300."),
+    ("en", "US intelligence estimated that the death toll was probably at the lower end of a range of 100 to 300."),
+]
+
+
+@pytest.mark.parametrize("language, text", TOLLS)
+def test_a_toll_reaches_its_figure(pipeline, language, text):
+    assert [c.value for c in claims(pipeline, language, text) if c.attribute == "killed"] == [100]

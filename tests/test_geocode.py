@@ -283,3 +283,14 @@ def test_declined_multiword_names_decline_every_word():
 
     rules = [("а", ""), ("ого", "ий")]
     assert "Часов Яр" in _variants("Часова Яра", rules)
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    # the actors' nationalities cue their countries, but make no focus that drops the place the text names
+    ("Turkish troops ran a patrol around the village of Xyzzab and its fields in Al-Hasakeh.", "Al-Hasakeh", "SY"),
+    ("Russian military police escorted a convoy near Qwertan in the western countryside of Idleb.", "Idleb", "SY"),
+    ("American soldiers delivered supplies to a base near Tikrit on Friday.", "Tikrit", "IQ"),
+])
+def test_nationalities_make_no_focus(real, text, mention, country):
+    found = by_mention(real.locate(text, "en"))
+    assert mention in found and found[mention].country == country, found.get(mention)

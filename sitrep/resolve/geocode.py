@@ -949,7 +949,8 @@ class Geocoder:
         # a small place far from the document's focus (its named countries and divisions) is a false reading:
         # "Bara town in Idleb countryside" is not Barra in Brazil, even when the Syrian Bara is not in the gazetteer.
         # A mention's own reading is no focus for itself ("Ibeju" read as Ibb does not make Yemen a focus).
-        focus_of: dict[str, set[int]] = {c: {-1} for c in cue_countries}
+        # (a country only the actors' nationalities cue is no focus: "Turkish forces patrolled ... in Al-Hasakeh")
+        focus_of: dict[str, set[int]] = {}
         seen_of: dict[str, set[int]] = {c: {-1} for c in cue_countries}
         for m in live:
             p = m.chosen

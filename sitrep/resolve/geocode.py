@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -25,7 +26,7 @@ from sitrep.lang.pack import read_yaml
 from sitrep.model import PlaceMention
 from sitrep.resolve.gazetteer import DEFAULT_PATH, Gazetteer, Place
 from sitrep.resolve.gazetteer.build import LANGUAGES, read_places_pack
-from sitrep.resolve.gazetteer.normalize import fold, key
+from sitrep.resolve.gazetteer.normalize import fold, key, spelling_key
 from sitrep.resolve.gazetteer.store import code_key, is_cyrillic, native_key
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[’'\-][^\W\d_]+)*\.?")
@@ -40,6 +41,8 @@ def _fold_word(word: str) -> str:
     return word if word.isascii() and word.isalpha() and word.islower() else fold(word)
 _MIDDLE_CONNECTORS = frozenset(read_yaml(Path(__file__).parent / "data" / "place_name_connectors.yaml"))
 MAX_TOKENS = 4
+_SPELLING_ARTICLES = frozenset(str(w).lower() for w in
+                               (read_yaml(Path(__file__).parent / "data" / "admin1.yaml").get("spelling_articles") or []))
 MIN_SCORE = 3.5  # below: an unsupported reading (log10 population + priors + cues)
 
 
@@ -64,6 +67,7 @@ class LanguageRules:
     home_countries: frozenset[str] = frozenset()  # where this script's names of small places are native
     minor: set[tuple[str, ...]] = field(default_factory=set)  # second-level nouns: county, district
     capitalised_demonyms: bool = False  # English and German write "Russian"/"Russisch" with a capital
+    divisions_as_written: bool = False  # the text's spelling of a first-level division is an English name of it
     settlement_before: list[tuple[str, ...]] = field(default_factory=list)  # "city of X", "город X"
     settlement_after: set[str] = field(default_factory=set)  # "X city", "X town"
     settlement_by_last: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
@@ -114,6 +118,7 @@ def language_rules(code: str | None) -> LanguageRules:
         facility_nouns={fold(w) for w in data.get("facility_nouns") or [] if isinstance(w, str)},
         qualifiers={fold(w) for w in data.get("name_qualifiers") or [] if isinstance(w, str)},
         capitalised_demonyms=bool(data.get("capitalised_demonyms")),
+        divisions_as_written=bool(data.get("divisions_as_written")),
         settlement_before=sorted({tuple(fold(w).split()) for w in settlement.get("before") or [] if fold(w)},
                                  key=len, reverse=True),
         settlement_after={fold(w) for w in settlement.get("after") or [] if fold(w)},
@@ -274,6 +279,28 @@ def _settlement_cue(text: str, start: int, end: int, rules: LanguageRules) -> bo
                                 for ph in rules.settlement_by_last.get(before[-1], ()))
 
 
+def _articles(name: str) -> int:
+    return sum(w in _SPELLING_ARTICLES for w in fold(name).split())
+
+
+_PAREN_ADDRESS_END = re.compile(r"\s*\)")
+
+
+def _strip_region_nouns(surface: str, rules: LanguageRules) -> str:
+    """A division's name without the region noun written with it ("Al-Hasakeh province" → "Al-Hasakeh")."""
+    words = surface.split()
+    folded = [fold(w) for w in words]
+    for phrase in rules.after:
+        if len(phrase) < len(words) and tuple(folded[-len(phrase):]) == phrase:
+            words, folded = words[: -len(phrase)], folded[: -len(phrase)]
+            break
+    for phrase in rules.before:
+        if len(phrase) < len(words) and tuple(folded[: len(phrase)]) == phrase:
+            words = words[len(phrase):]
+            break
+    return " ".join(words)
+
+
 def near_cue(text: str, start: int, language: str | None) -> bool:
     """Whether the words right before ``start`` say "near" (ACLED geo_precision 2)."""
     before = fold(text[max(0, start - 40) : start]).split()
@@ -405,6 +432,7 @@ class Geocoder:
             cue_countries.add(c.upper()) if len(c) == 2 else None
         self._resolve(mentions, cue_countries, rules.home_countries, _hints(text, mentions))
         self._coordinated_divisions(text, mentions)
+        written = self._divisions_as_written(text, mentions, rules) if rules.divisions_as_written else {}
         out = []
         for m in mentions:
             p = m.chosen
@@ -412,11 +440,48 @@ class Geocoder:
                 out.append(PlaceMention(start=m.start, end=m.end, mention=m.surface))
                 continue
             admin1 = p.name if p.fcode == "ADM1" else self.gazetteer.admin1_name(p.country, p.admin1)
+            admin1 = written.get((p.country, p.admin1), admin1)
             out.append(PlaceMention(
                 start=m.start, end=m.end, mention=m.surface, name=p.name, geonameid=p.public_id,
                 lat=p.lat, lon=p.lon, admin1=admin1, country=p.country, feature=p.fcode,
             ))
         return out
+
+    def _divisions_as_written(self, text: str, mentions: list[_Mention], rules: LanguageRules) -> dict[tuple, str]:
+        """{(country, admin1 code): the text's own spelling of that first-level division}, for languages whose
+        texts write divisions by English names (pack key `divisions_as_written`): a division has several
+        English spellings ("Idleb"/"Idlib", "Al-Hasakeh"/"Al-Hasakah"), and the one the source uses is the one
+        to report. A spelling counts when it is one of the gazetteer's name (transliteration variants aside:
+        `spelling_key`), read as the division or as its seat ("Bara in Idleb countryside"); another name of
+        the division counts only as the last of a parenthesised address ("Kolofata (Mayo-Sava, Extreme-Nord)"),
+        not in running text ("Karen State" stays Kayin). A text that also writes the gazetteer's own name
+        keeps it."""
+        out: dict[tuple, str] = {}
+        own: set[tuple] = set()
+        for m in mentions:
+            p = m.chosen
+            if p is None or not p.country or not p.admin1:
+                continue
+            where = (p.country, p.admin1)
+            core = _strip_region_nouns(m.surface, rules)
+            letters = [ch for ch in core if ch.isalpha()]
+            if len(letters) < 4 or core.isupper() \
+                    or not all(ch.isascii() or unicodedata.name(ch, "").startswith("LATIN") for ch in letters):
+                continue
+            name = p.name if p.fcode == "ADM1" else self.gazetteer.admin1_name(p.country, p.admin1)
+            if not name:
+                continue
+            if fold(core) == fold(_strip_region_nouns(name, rules)):
+                own.add(where)
+                continue
+            # (as many articles on both sides: "Hudaydah" read inside "Al Hudaydah" is no spelling of its own)
+            alike = spelling_key(core, _SPELLING_ARTICLES) == spelling_key(name, _SPELLING_ARTICLES) \
+                and _articles(core) == _articles(name)
+            addressed = p.fcode == "ADM1" and _PAREN_ADDRESS_END.match(text, m.end) is not None \
+                and "(" in text[max(0, m.start - 60) : m.start].rsplit(")", 1)[-1]
+            if where not in out and ((alike and p.fcode in ("ADM1", "PPLA", "PPLC")) or addressed):
+                out[where] = core[:1].upper() + core[1:]
+        return {k: v for k, v in out.items() if k not in own}
 
     def _coordinated_divisions(self, text: str, mentions: list[_Mention]) -> None:
         """A name listed with a first-level division ("California or Washington", "Texas and Georgia") is the

@@ -331,3 +331,13 @@ def test_spelling_key_tells_spellings_from_names(a, b, same):
 def test_a_name_cut_from_its_article_is_no_spelling(real):
     found = by_mention(real.locate("Rockets hit Al Hudaydah governorate of Yemen overnight.", "en"))
     assert [p.admin1 for p in found.values() if p.feature == "ADM1"] == ["Al Hudaydah"]
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    # a country named for its actors ("US forces", "Russia's troops") makes no focus that drops the place named
+    ("US troops brought fuel trucks to their base in Shadadah in Al-Hasakeh.", "Al-Hasakeh", "SY"),
+    ("Russia's soldiers set up a checkpoint near Maadan in Ar-Raqqa countryside.", "Ar-Raqqa", "SY"),
+])
+def test_country_named_for_its_actors_is_no_focus(real, text, mention, country):
+    found = by_mention(real.locate(text, "en"))
+    assert mention in found and found[mention].country == country, found.get(mention)

@@ -301,6 +301,26 @@ def _strip_region_nouns(surface: str, rules: LanguageRules) -> str:
     return " ".join(words)
 
 
+def _no_role(text: str, end: int) -> bool:
+    return False
+
+
+def _role_nouns(code: str):
+    """A matcher of the language's actor role nouns ("forces", "troops", "police"; actors.yaml `roles`)
+    right after a name, possibly after a possessive."""
+    path = Path(__file__).resolve().parents[1] / "lang" / "packs" / code / "actors.yaml"
+    roles = (read_yaml(path) or {}).get("roles") or {} if path.is_file() else {}
+    words = sorted({str(w).rstrip("*") for nouns in roles.values() for w in nouns or [] if str(w).strip()},
+                   key=len, reverse=True)
+    if not words:
+        return _no_role
+    pattern = re.compile(r"(?:['’]s?)?\s+(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return lambda text, end: pattern.match(text, end) is not None
+
+
+_ROLE_AFTER = {code: _role_nouns(code) for code in LANGUAGES}
+
+
 def near_cue(text: str, start: int, language: str | None) -> bool:
     """Whether the words right before ``start`` say "near" (ACLED geo_precision 2)."""
     before = fold(text[max(0, start - 40) : start]).split()
@@ -430,6 +450,8 @@ class Geocoder:
         mentions = self._division_abbreviations(text, mentions, rules)
         for c in context:
             cue_countries.add(c.upper()) if len(c) == 2 else None
+        for m in mentions:  # "US forces", "Russia's troops": a country named for its actors' nationality
+            m.attributive = _ROLE_AFTER.get(rules.code, _no_role)(text, m.end)  # type: ignore[attr-defined]
         self._resolve(mentions, cue_countries, rules.home_countries, _hints(text, mentions))
         self._coordinated_divisions(text, mentions)
         written = self._divisions_as_written(text, mentions, rules) if rules.divisions_as_written else {}
@@ -1021,7 +1043,8 @@ class Geocoder:
             p = m.chosen
             if p is not None and p.country:
                 seen_of.setdefault(p.country, set()).add(id(m))
-                if m.region or p.fcode in ("PCLI", "ADM1", "PPLC", "PPLA"):
+                if (m.region or p.fcode in ("PCLI", "ADM1", "PPLC", "PPLA")) \
+                        and not (getattr(m, "attributive", False) and p.fcode == "PCLI"):
                     focus_of.setdefault(p.country, set()).add(id(m))
 
         def in_focus(m: _Mention, table: dict[str, set[int]]) -> bool:

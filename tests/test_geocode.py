@@ -341,3 +341,18 @@ def test_a_name_cut_from_its_article_is_no_spelling(real):
 def test_country_named_for_its_actors_is_no_focus(real, text, mention, country):
     found = by_mention(real.locate(text, "en"))
     assert mention in found and found[mention].country == country, found.get(mention)
+
+
+@pytest.mark.parametrize("text, mention, country, feature", [
+    # "in the south-eastern countryside of B": a hyphenated direction still states containment
+    ("Patrols reached Maadan in the south-eastern countryside of Ar-Raqqa on Friday.", "Ar-Raqqa", "SY", "ADM1"),
+    ("Patrols reached Maadan in the south-eastern countryside of Ar-Raqqa on Friday.", "Maadan", "SY", None),
+    # a name opening with a qualifier is a name of its own when it is a place's own name in another spelling
+    ("Militants seized a truck near Afgooye in Lower Shabelle.", "Lower Shabelle", "SO", "ADM1"),
+    ("Gunmen stopped a minibus outside Qorqor town (Qorqor, Middle Shabelle).", "Middle Shabelle", "SO", "ADM1"),
+])
+def test_hyphenated_directions_and_qualified_names(real, text, mention, country, feature):
+    found = by_mention(real.locate(text, "en"))
+    assert mention in found and found[mention].country == country, found.get(mention)
+    if feature:
+        assert found[mention].feature == feature, found.get(mention)

@@ -334,7 +334,7 @@ def near_cue(text: str, start: int, language: str | None) -> bool:
 # countryside of B": X lies in B (a division, a country, or a town standing for its division).
 _HINT_COMMA = re.compile(r"\s*,\s*$")
 _HINT_PAREN = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}\(\s*(?:[^(),\n]{1,60},\s*)?$")
-_HINT_IN = re.compile(r"(?:(?:\s+[a-z][\w'’-]*){0,2}?\s+in\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?"
+_HINT_IN = re.compile(r"(?:(?:\s+[a-z][\w'’-]*){0,2}?\s+in\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){0,3}?(?:of\s+)?"
                       r"|\s+(?:district|province|governorate|region|countryside|outskirts|suburbs?|village|town|"
                       r"municipality|county|state|area|sector|township|subdivision|department)\s+(?:of|in)\s+(?:the\s+)?)$")
 _COORDINATION = re.compile(r",?\s+(?:and|or|&)\s+")
@@ -729,8 +729,11 @@ class Geocoder:
                 if j - i > 1 and words[0] in rules.stopwords:
                     named = self.gazetteer.places([g for g, _, _ in ids])
                     surface = fold(text[tokens[i].start : tokens[j - 1].end])
-                    if not any(fold(p.name) == surface for p in named.values()):
-                        continue  # "The US" is "US"; "The Hague" is a name of its own
+                    own = {g for g, kind, _ in ids if kind == 0}
+                    if not any(fold(p.name) == surface or (g in own and key(p.name) == key(surface)
+                                                             and fold(p.name).split()[:1] == surface.split()[:1])
+                               for g, p in named.items()):
+                        continue  # "The US" is "US"; "The Hague", "Middle Shabelle" (~ Shabele) are names of their own
                 shouting = all(tk.text.isupper() for tk in tokens[max(0, i - 2) : j + 2])
                 if fold(text[tokens[i].start : tokens[j - 1].end]) in rules.stopwords:
                     continue

@@ -356,3 +356,10 @@ def test_hyphenated_directions_and_qualified_names(real, text, mention, country,
     assert mention in found and found[mention].country == country, found.get(mention)
     if feature:
         assert found[mention].feature == feature, found.get(mention)
+
+
+def test_a_named_region_of_one_country_is_a_focus(real):
+    # "Darfur" (a region of Sudan) keeps a far namesake of an unknown prison's name out
+    found = by_mention(real.locate("Inmates rioted at Shalla prison close to El Fasher in Darfur on Monday.", "en"))
+    assert found["El Fasher"].country == "SD"
+    assert "Shalla" not in found or found["Shalla"].country == "SD", found.get("Shalla")

@@ -1046,7 +1046,7 @@ class Geocoder:
             p = m.chosen
             if p is not None and p.country:
                 seen_of.setdefault(p.country, set()).add(id(m))
-                if (m.region or p.fcode in ("PCLI", "ADM1", "PPLC", "PPLA")) \
+                if (m.region or p.fcode in ("PCLI", "ADM1", "PPLC", "PPLA", "RGN")) \
                         and not (getattr(m, "attributive", False) and p.fcode == "PCLI"):
                     focus_of.setdefault(p.country, set()).add(id(m))
 

@@ -363,3 +363,13 @@ def test_a_named_region_of_one_country_is_a_focus(real):
     found = by_mention(real.locate("Inmates rioted at Shalla prison close to El Fasher in Darfur on Monday.", "en"))
     assert found["El Fasher"].country == "SD"
     assert "Shalla" not in found or found["Shalla"].country == "SD", found.get("Shalla")
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    # "a" inside a Spanish place name continues it
+    ("Soldiers destroyed an airstrip near Puerto Lempira, Gracias a Dios, on Sunday.", "Gracias a Dios", "HN"),
+])
+def test_connector_a_inside_names(real, text, mention, country):
+    found = by_mention(real.locate(text, "en"))
+    assert mention in found and found[mention].country == country, found.get(mention)
+    assert "Dios" not in found

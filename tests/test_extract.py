@@ -415,3 +415,19 @@ def test_security_forces_detonating_a_device_disrupt_it(pipeline, language, text
 def test_a_device_near_a_police_post_that_detonated_is_an_explosion(pipeline):
     text = "On Tuesday, an IED planted near a police checkpoint detonated in Kano, killing two people."
     assert _coded(pipeline, text) == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+
+
+@pytest.mark.parametrize("text, coded", [
+    # demonstrators who destroy property make the protest a violent demonstration
+    ("On Monday, traders demonstrated against new taxes in Kankan. The demonstrators burned the customs office.",
+     [("Riots", "Violent demonstration")]),
+    ("On Monday, residents protested in Goma over water cuts. Protesters burnt two police vehicles.",
+     [("Riots", "Violent demonstration")]),
+    # property burned with no protest stays a destruction of its own
+    ("On Monday, gunmen burned the police station in Kidal.", [("Strategic developments", "Looting/property destruction")]),
+    # a peaceful protest stays peaceful
+    ("On Monday, residents protested in Goma over water cuts. They marched to the governor's office.",
+     [("Protests", "Peaceful protest")]),
+])
+def test_demonstrators_destroying_property_make_a_riot(pipeline, text, coded):
+    assert _coded(pipeline, text) == coded

@@ -177,7 +177,7 @@ def test_co_mentioned_division_and_far_namesakes(real):
     text = "A landmine exploded in the outskirts of Bara town in Idleb countryside, killing a man."
     found = real.locate(text, "en")
     assert all(p.country in (None, "SY") for p in found)  # no Barra in Brazil
-    assert any(p.mention == "Idleb" and p.admin1 == "Idlib" for p in found)
+    assert any(p.mention == "Idleb" and p.admin1 == "Idleb" for p in found)  # the text's spelling of the division
     text = "Militants attacked Kurukshetra (Haryana) and the police fired at a crowd near Qadis district, Badghis."
     found = by_mention(real.locate(text, "en"))
     assert "Qadis district" not in found or found["Qadis district"].country == "AF"
@@ -283,3 +283,93 @@ def test_declined_multiword_names_decline_every_word():
 
     rules = [("а", ""), ("ого", "ий")]
     assert "Часов Яр" in _variants("Часова Яра", rules)
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    # the actors' nationalities cue their countries, but make no focus that drops the place the text names
+    ("Turkish troops ran a patrol around the village of Xyzzab and its fields in Al-Hasakeh.", "Al-Hasakeh", "SY"),
+    ("Russian military police escorted a convoy near Qwertan in the western countryside of Idleb.", "Idleb", "SY"),
+    ("American soldiers delivered supplies to a base near Tikrit on Friday.", "Tikrit", "IQ"),
+])
+def test_nationalities_make_no_focus(real, text, mention, country):
+    found = by_mention(real.locate(text, "en"))
+    assert mention in found and found[mention].country == country, found.get(mention)
+
+
+@pytest.mark.parametrize("language, text, mention, admin1", [
+    # an English text's own spelling of a division (a transliteration variant of the gazetteer's name) is reported
+    ("en", "Artillery hit a hamlet in the eastern countryside of Idleb on Monday.", "Idleb", "Idleb"),
+    ("en", "Gunmen burned a school near Tal Hamis in Al-Hasakeh province.", "Al-Hasakeh province", "Al-Hasakeh"),
+    # another name of it counts as the last part of a parenthesised address, not in running text
+    ("en", "Militants looted shops in Tokombere town (Mayo-Sava, Extreme-Nord) at night.", "Extreme-Nord", "Extreme-Nord"),
+    ("en", "Troops exchanged fire with rebels in Karen State, Myanmar.", "Karen State", "Kayin"),
+    # the gazetteer's own spelling anywhere in the text wins over a variant
+    ("en", "Shells fell on Idlib province; later a market in Idleb countryside burned.", "Idleb", "Idlib"),
+    # texts in other languages keep the English gazetteer name
+    ("ro", "Artileria a lovit un sat din regiunea Idleb luni.", None, "Idlib"),
+])
+def test_divisions_as_the_text_writes_them(real, language, text, mention, admin1):
+    found = real.locate(text, language)
+    if mention is None:
+        assert any(p.admin1 == admin1 for p in found), [(p.mention, p.admin1) for p in found]
+        return
+    found = by_mention(found)
+    assert found[mention].admin1 == admin1, found.get(mention)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Idleb", "Idlib", True), ("Al-Hasakeh", "Al Hasakah", True), ("Hiraan", "Hiiraan", True),
+    ("Sala al-Din", "Salah ad Din", True), ("Ninewa", "Ninawa", True), ("Dar'a", "Daraa", True),
+    ("Mosul", "Ninawa", False), ("Extreme-Nord", "Far North", False), ("Kayin", "Karen", False),
+])
+def test_spelling_key_tells_spellings_from_names(a, b, same):
+    from sitrep.resolve.gazetteer.normalize import spelling_key
+    articles = frozenset({"al", "ad", "ar", "as"})
+    assert (spelling_key(a, articles) == spelling_key(b, articles)) is same
+
+
+def test_a_name_cut_from_its_article_is_no_spelling(real):
+    found = by_mention(real.locate("Rockets hit Al Hudaydah governorate of Yemen overnight.", "en"))
+    assert [p.admin1 for p in found.values() if p.feature == "ADM1"] == ["Al Hudaydah"]
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    # a country named for its actors ("US forces", "Russia's troops") makes no focus that drops the place named
+    ("US troops brought fuel trucks to their base in Shadadah in Al-Hasakeh.", "Al-Hasakeh", "SY"),
+    ("Russia's soldiers set up a checkpoint near Maadan in Ar-Raqqa countryside.", "Ar-Raqqa", "SY"),
+])
+def test_country_named_for_its_actors_is_no_focus(real, text, mention, country):
+    found = by_mention(real.locate(text, "en"))
+    assert mention in found and found[mention].country == country, found.get(mention)
+
+
+@pytest.mark.parametrize("text, mention, country, feature", [
+    # "in the south-eastern countryside of B": a hyphenated direction still states containment
+    ("Patrols reached Maadan in the south-eastern countryside of Ar-Raqqa on Friday.", "Ar-Raqqa", "SY", "ADM1"),
+    ("Patrols reached Maadan in the south-eastern countryside of Ar-Raqqa on Friday.", "Maadan", "SY", None),
+    # a name opening with a qualifier is a name of its own when it is a place's own name in another spelling
+    ("Militants seized a truck near Afgooye in Lower Shabelle.", "Lower Shabelle", "SO", "ADM1"),
+    ("Gunmen stopped a minibus outside Qorqor town (Qorqor, Middle Shabelle).", "Middle Shabelle", "SO", "ADM1"),
+])
+def test_hyphenated_directions_and_qualified_names(real, text, mention, country, feature):
+    found = by_mention(real.locate(text, "en"))
+    assert mention in found and found[mention].country == country, found.get(mention)
+    if feature:
+        assert found[mention].feature == feature, found.get(mention)
+
+
+def test_a_named_region_of_one_country_is_a_focus(real):
+    # "Darfur" (a region of Sudan) keeps a far namesake of an unknown prison's name out
+    found = by_mention(real.locate("Inmates rioted at Shalla prison close to El Fasher in Darfur on Monday.", "en"))
+    assert found["El Fasher"].country == "SD"
+    assert "Shalla" not in found or found["Shalla"].country == "SD", found.get("Shalla")
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    # "a" inside a Spanish place name continues it
+    ("Soldiers destroyed an airstrip near Puerto Lempira, Gracias a Dios, on Sunday.", "Gracias a Dios", "HN"),
+])
+def test_connector_a_inside_names(real, text, mention, country):
+    found = by_mention(real.locate(text, "en"))
+    assert mention in found and found[mention].country == country, found.get(mention)
+    assert "Dios" not in found

@@ -47,10 +47,14 @@ class DraftEvent:
 _VIOLENT = ("Riots/", "Violence against civilians/Attack", "Battles/Armed clash")
 
 
+_DESTRUCTION = "Strategic developments/Looting/property destruction"
+
+
 def escalate(first: EventMention, labels) -> None:
     """A peaceful protest that a later sentence of the brief describes as violent ("the
-    demonstrators attacked workers") was a violent demonstration."""
-    if first.label == "Protests/Peaceful protest" and any(label.startswith(_VIOLENT) for label, _, _ in labels):
+    demonstrators attacked workers", "burned the police station") was a violent demonstration."""
+    if first.label == "Protests/Peaceful protest" and any(label.startswith(_VIOLENT) or label == _DESTRUCTION
+                                                          for label, _, _ in labels):
         first.label = "Riots/Violent demonstration"
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -25,7 +26,7 @@ from sitrep.lang.pack import read_yaml
 from sitrep.model import PlaceMention
 from sitrep.resolve.gazetteer import DEFAULT_PATH, Gazetteer, Place
 from sitrep.resolve.gazetteer.build import LANGUAGES, read_places_pack
-from sitrep.resolve.gazetteer.normalize import fold, key
+from sitrep.resolve.gazetteer.normalize import fold, key, spelling_key
 from sitrep.resolve.gazetteer.store import code_key, is_cyrillic, native_key
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[’'\-][^\W\d_]+)*\.?")
@@ -40,6 +41,8 @@ def _fold_word(word: str) -> str:
     return word if word.isascii() and word.isalpha() and word.islower() else fold(word)
 _MIDDLE_CONNECTORS = frozenset(read_yaml(Path(__file__).parent / "data" / "place_name_connectors.yaml"))
 MAX_TOKENS = 4
+_SPELLING_ARTICLES = frozenset(str(w).lower() for w in
+                               (read_yaml(Path(__file__).parent / "data" / "admin1.yaml").get("spelling_articles") or []))
 MIN_SCORE = 3.5  # below: an unsupported reading (log10 population + priors + cues)
 
 
@@ -64,6 +67,7 @@ class LanguageRules:
     home_countries: frozenset[str] = frozenset()  # where this script's names of small places are native
     minor: set[tuple[str, ...]] = field(default_factory=set)  # second-level nouns: county, district
     capitalised_demonyms: bool = False  # English and German write "Russian"/"Russisch" with a capital
+    divisions_as_written: bool = False  # the text's spelling of a first-level division is an English name of it
     settlement_before: list[tuple[str, ...]] = field(default_factory=list)  # "city of X", "город X"
     settlement_after: set[str] = field(default_factory=set)  # "X city", "X town"
     settlement_by_last: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
@@ -114,6 +118,7 @@ def language_rules(code: str | None) -> LanguageRules:
         facility_nouns={fold(w) for w in data.get("facility_nouns") or [] if isinstance(w, str)},
         qualifiers={fold(w) for w in data.get("name_qualifiers") or [] if isinstance(w, str)},
         capitalised_demonyms=bool(data.get("capitalised_demonyms")),
+        divisions_as_written=bool(data.get("divisions_as_written")),
         settlement_before=sorted({tuple(fold(w).split()) for w in settlement.get("before") or [] if fold(w)},
                                  key=len, reverse=True),
         settlement_after={fold(w) for w in settlement.get("after") or [] if fold(w)},
@@ -274,6 +279,48 @@ def _settlement_cue(text: str, start: int, end: int, rules: LanguageRules) -> bo
                                 for ph in rules.settlement_by_last.get(before[-1], ()))
 
 
+def _articles(name: str) -> int:
+    return sum(w in _SPELLING_ARTICLES for w in fold(name).split())
+
+
+_PAREN_ADDRESS_END = re.compile(r"\s*\)")
+
+
+def _strip_region_nouns(surface: str, rules: LanguageRules) -> str:
+    """A division's name without the region noun written with it ("Al-Hasakeh province" → "Al-Hasakeh")."""
+    words = surface.split()
+    folded = [fold(w) for w in words]
+    for phrase in rules.after:
+        if len(phrase) < len(words) and tuple(folded[-len(phrase):]) == phrase:
+            words, folded = words[: -len(phrase)], folded[: -len(phrase)]
+            break
+    for phrase in rules.before:
+        if len(phrase) < len(words) and tuple(folded[: len(phrase)]) == phrase:
+            words = words[len(phrase):]
+            break
+    return " ".join(words)
+
+
+def _no_role(text: str, end: int) -> bool:
+    return False
+
+
+def _role_nouns(code: str):
+    """A matcher of the language's actor role nouns ("forces", "troops", "police"; actors.yaml `roles`)
+    right after a name, possibly after a possessive."""
+    path = Path(__file__).resolve().parents[1] / "lang" / "packs" / code / "actors.yaml"
+    roles = (read_yaml(path) or {}).get("roles") or {} if path.is_file() else {}
+    words = sorted({str(w).rstrip("*") for nouns in roles.values() for w in nouns or [] if str(w).strip()},
+                   key=len, reverse=True)
+    if not words:
+        return _no_role
+    pattern = re.compile(r"(?:['’]s?)?\s+(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return lambda text, end: pattern.match(text, end) is not None
+
+
+_ROLE_AFTER = {code: _role_nouns(code) for code in LANGUAGES}
+
+
 def near_cue(text: str, start: int, language: str | None) -> bool:
     """Whether the words right before ``start`` say "near" (ACLED geo_precision 2)."""
     before = fold(text[max(0, start - 40) : start]).split()
@@ -287,7 +334,7 @@ def near_cue(text: str, start: int, language: str | None) -> bool:
 # countryside of B": X lies in B (a division, a country, or a town standing for its division).
 _HINT_COMMA = re.compile(r"\s*,\s*$")
 _HINT_PAREN = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}\(\s*(?:[^(),\n]{1,60},\s*)?$")
-_HINT_IN = re.compile(r"(?:(?:\s+[a-z][\w'’-]*){0,2}?\s+in\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?"
+_HINT_IN = re.compile(r"(?:(?:\s+[a-z][\w'’-]*){0,2}?\s+in\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){0,3}?(?:of\s+)?"
                       r"|\s+(?:district|province|governorate|region|countryside|outskirts|suburbs?|village|town|"
                       r"municipality|county|state|area|sector|township|subdivision|department)\s+(?:of|in)\s+(?:the\s+)?)$")
 _COORDINATION = re.compile(r",?\s+(?:and|or|&)\s+")
@@ -403,8 +450,11 @@ class Geocoder:
         mentions = self._division_abbreviations(text, mentions, rules)
         for c in context:
             cue_countries.add(c.upper()) if len(c) == 2 else None
+        for m in mentions:  # "US forces", "Russia's troops": a country named for its actors' nationality
+            m.attributive = _ROLE_AFTER.get(rules.code, _no_role)(text, m.end)  # type: ignore[attr-defined]
         self._resolve(mentions, cue_countries, rules.home_countries, _hints(text, mentions))
         self._coordinated_divisions(text, mentions)
+        written = self._divisions_as_written(text, mentions, rules) if rules.divisions_as_written else {}
         out = []
         for m in mentions:
             p = m.chosen
@@ -412,11 +462,48 @@ class Geocoder:
                 out.append(PlaceMention(start=m.start, end=m.end, mention=m.surface))
                 continue
             admin1 = p.name if p.fcode == "ADM1" else self.gazetteer.admin1_name(p.country, p.admin1)
+            admin1 = written.get((p.country, p.admin1), admin1)
             out.append(PlaceMention(
                 start=m.start, end=m.end, mention=m.surface, name=p.name, geonameid=p.public_id,
                 lat=p.lat, lon=p.lon, admin1=admin1, country=p.country, feature=p.fcode,
             ))
         return out
+
+    def _divisions_as_written(self, text: str, mentions: list[_Mention], rules: LanguageRules) -> dict[tuple, str]:
+        """{(country, admin1 code): the text's own spelling of that first-level division}, for languages whose
+        texts write divisions by English names (pack key `divisions_as_written`): a division has several
+        English spellings ("Idleb"/"Idlib", "Al-Hasakeh"/"Al-Hasakah"), and the one the source uses is the one
+        to report. A spelling counts when it is one of the gazetteer's name (transliteration variants aside:
+        `spelling_key`), read as the division or as its seat ("Bara in Idleb countryside"); another name of
+        the division counts only as the last of a parenthesised address ("Kolofata (Mayo-Sava, Extreme-Nord)"),
+        not in running text ("Karen State" stays Kayin). A text that also writes the gazetteer's own name
+        keeps it."""
+        out: dict[tuple, str] = {}
+        own: set[tuple] = set()
+        for m in mentions:
+            p = m.chosen
+            if p is None or not p.country or not p.admin1:
+                continue
+            where = (p.country, p.admin1)
+            core = _strip_region_nouns(m.surface, rules)
+            letters = [ch for ch in core if ch.isalpha()]
+            if len(letters) < 4 or core.isupper() \
+                    or not all(ch.isascii() or unicodedata.name(ch, "").startswith("LATIN") for ch in letters):
+                continue
+            name = p.name if p.fcode == "ADM1" else self.gazetteer.admin1_name(p.country, p.admin1)
+            if not name:
+                continue
+            if fold(core) == fold(_strip_region_nouns(name, rules)):
+                own.add(where)
+                continue
+            # (as many articles on both sides: "Hudaydah" read inside "Al Hudaydah" is no spelling of its own)
+            alike = spelling_key(core, _SPELLING_ARTICLES) == spelling_key(name, _SPELLING_ARTICLES) \
+                and _articles(core) == _articles(name)
+            addressed = p.fcode == "ADM1" and _PAREN_ADDRESS_END.match(text, m.end) is not None \
+                and "(" in text[max(0, m.start - 60) : m.start].rsplit(")", 1)[-1]
+            if where not in out and ((alike and p.fcode in ("ADM1", "PPLA", "PPLC")) or addressed):
+                out[where] = core[:1].upper() + core[1:]
+        return {k: v for k, v in out.items() if k not in own}
 
     def _coordinated_divisions(self, text: str, mentions: list[_Mention]) -> None:
         """A name listed with a first-level division ("California or Washington", "Texas and Georgia") is the
@@ -642,9 +729,12 @@ class Geocoder:
                 if j - i > 1 and words[0] in rules.stopwords:
                     named = self.gazetteer.places([g for g, _, _ in ids])
                     surface = fold(text[tokens[i].start : tokens[j - 1].end])
-                    # "The US" is "US"; "The Hague" is a name of its own, and so is a country's
-                    # long form in its own spelling ("Federația Rusă", "Republica Moldova").
-                    if not any(fold(p.name) == surface for p in named.values()) \
+                    # "The US" is "US"; "The Hague", "Middle Shabelle" (~ Shabele) are names of their
+                    # own, and so is a country's long form in its own spelling ("Federația Rusă").
+                    own = {g for g, kind, _ in ids if kind == 0}
+                    if not any(fold(p.name) == surface or (g in own and key(p.name) == key(surface)
+                                                             and fold(p.name).split()[:1] == surface.split()[:1])
+                               for g, p in named.items()) \
                             and not any(exact and g in named and named[g].fcode == "PCLI" for g, _, exact in ids):
                         continue
                 shouting = all(tk.text.isupper() for tk in tokens[max(0, i - 2) : j + 2])
@@ -952,13 +1042,15 @@ class Geocoder:
         # a small place far from the document's focus (its named countries and divisions) is a false reading:
         # "Bara town in Idleb countryside" is not Barra in Brazil, even when the Syrian Bara is not in the gazetteer.
         # A mention's own reading is no focus for itself ("Ibeju" read as Ibb does not make Yemen a focus).
-        focus_of: dict[str, set[int]] = {c: {-1} for c in cue_countries}
+        # (a country only the actors' nationalities cue is no focus: "Turkish forces patrolled ... in Al-Hasakeh")
+        focus_of: dict[str, set[int]] = {}
         seen_of: dict[str, set[int]] = {c: {-1} for c in cue_countries}
         for m in live:
             p = m.chosen
             if p is not None and p.country:
                 seen_of.setdefault(p.country, set()).add(id(m))
-                if m.region or p.fcode in ("PCLI", "ADM1", "PPLC", "PPLA"):
+                if (m.region or p.fcode in ("PCLI", "ADM1", "PPLC", "PPLA", "RGN")) \
+                        and not (getattr(m, "attributive", False) and p.fcode == "PCLI"):
                     focus_of.setdefault(p.country, set()).add(id(m))
 
         def in_focus(m: _Mention, table: dict[str, set[int]]) -> bool:

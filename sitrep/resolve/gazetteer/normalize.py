@@ -52,6 +52,26 @@ def key(text: str) -> str:
     return out.replace(" ", "")
 
 
+_VOWEL_RUNS = re.compile(r"[aeiou]+")
+
+
+@lru_cache(maxsize=50_000)
+def spelling_key(text: str, articles: frozenset[str] = frozenset()) -> str:
+    """A looser key for telling two spellings of one name apart from two names: the words of ``key``
+    without the articles given ("al", "ad"), every vowel run one vowel and a final "h" after a vowel
+    gone, so that "Idleb" ~ "Idlib", "Al-Hasakeh" ~ "Al Hasakah", "Hiraan" ~ "Hiiraan", "Sala al-Din" ~
+    "Salah ad Din" (and "Mosul" stays apart from "Ninawa")."""
+    out = []
+    for word in fold(text).split():
+        if word in articles:
+            continue
+        word = key(word)
+        if len(word) > 2 and word.endswith("h") and word[-2] in "aeiou":
+            word = word[:-1]
+        out.append(_VOWEL_RUNS.sub("a", word))
+    return "".join(out)
+
+
 def usable_name(name: str) -> bool:
     """Alternate names worth indexing: Latin, Cyrillic or Greek script, no codes or digits."""
     if not name or len(name) > 60 or any(ch.isdigit() for ch in name):

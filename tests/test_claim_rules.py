@@ -389,3 +389,10 @@ def test_a_revised_toll_answers_another_sources_figure(pipeline):
     by_value = {c.value: c.id for c in result.claims if c.attribute == "killed"}
     pairs = [set(x.claims) for x in result.contradictions]
     assert {by_value[471], by_value[100]} in pairs
+
+
+def test_who_a_speaker_says_did_it_counts_when_the_event_was_told_already(pipeline):
+    text = ('Shells hit houses in Omdurman, Sudan, on Saturday. An army spokesman said the "rebel militia" '
+            'had fired indiscriminately at residential areas.')
+    blame = [c for c in code(pipeline, text, "en").claims if c.attribute == "perpetrator"]
+    assert [(c.source, c.certainty) for c in blame] == [("Army", "claimed")] and blame[0].value

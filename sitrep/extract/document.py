@@ -106,6 +106,7 @@ class ArticleCoder:
             # Negated, hypothetical or habitual triggers go before a brief keeps one label.
             labels = [] if question or generic else \
                 [x for x in labels if self.labeller.happened(folded, x[0], x[1], s, sent_dates)]
+            told = labels  # happenings this sentence tells of, before some fold into one told already
             if brief and labels and mentions:
                 # A country named in passing ("Police forces of Chile dispersed them") sets nothing apart.
                 own_setting = bool(sent_dates) or any(p.geonameid != mentions[0].place.geonameid and p.feature not in COUNTRY_FEATURES
@@ -115,9 +116,18 @@ class ArticleCoder:
                 labels = labels if own_setting else []
             if brief and len(labels) > 1:
                 labels = labels[:1]
-            for label, trig, weak in labels:
-                if weak and mentions:
-                    continue  # "two were killed" after an event is about that event
+            kept = [x for x in labels if not (x[2] and mentions)]  # "two were killed" after an event is about that event
+            for label, trig, _ in told:
+                if (label, trig, False) not in kept and (label, trig, True) not in kept:
+                    # Folded into the event told before, but who says who did it still counts:
+                    # "an army spokesman said the militia had fired at homes".
+                    attribution, certainty = self.sources.voice(text, folded, sources, s, e, trig.start)
+                    if attribution.source is not None:
+                        a1, a2 = actors_around(actor_mentions, trig, s, e, folded, agents)
+                        culprit = self._culprit_claim(counter, text, sent, label, trig, a1, attribution, certainty, actors, doc_country)
+                        if culprit is not None:
+                            claims.append((culprit, sent))
+            for label, trig, weak in kept:
                 place, near = self.places.place_for(folded, trig, sent_places, last_place, doc_place)
                 date = nearest(sent_dates, trig.start) or (last_date[1] if last_date else None)
                 attribution, certainty = self.sources.voice(text, folded, sources, s, e, trig.start)
@@ -130,19 +140,9 @@ class ArticleCoder:
                                              bool(sent_dates) or own_place, own_place))
                 if attribution.source is not None:
                     claims.append((make_claim(counter, "occurred", None, None, text, sent, attribution, certainty, trig.start), sent))
-                    # Only violence has a culprit (an attack that was shot down too); victims do not
-                    # attack, nor does the speaker named with its acronym ("the US Command (Africom)").
-                    violent = type_of(label) in VIOLENT_TYPES or sub_of(label) == "Disrupted weapons use"
-                    speaker = attribution.source
-                    culprit = a1 is not None and a1.end <= trig.start and violent \
-                        and not (speaker.start <= a1.start and a1.end <= max(speaker.end, attribution.cue.start if attribution.cue else 0)) \
-                        and getattr(a1, "role", None) not in CIVILIAN_ROLES
-                    doer = actor_name(a1, None, actors) if culprit else None
-                    if doer and attribution.source.name != doer:
-                        # "The ministry said the Kyiv regime attacked the city": the source also
-                        # says who did it, and naming a culprit is a claim, not a report.
-                        claims.append((make_claim(counter, "perpetrator", doer, None, text, sent, attribution,
-                                                  blame_certainty(attribution.source, certainty), trig.start), sent))
+                    culprit = self._culprit_claim(counter, text, sent, label, trig, a1, attribution, certainty, actors, doc_country)
+                    if culprit is not None:
+                        claims.append((culprit, sent))
             for claim in self.claim_finder.claims_in(text, folded, sent, cues, numbers, sources, places, actor_mentions, counter):
                 claims.append((claim, sent))
 
@@ -160,6 +160,24 @@ class ArticleCoder:
         all_claims = [c for c, _ in claims]
         return DocumentResult(doc_id=doc.id, language=self.pack.code, published=doc.published,
                               events=events, claims=all_claims)
+
+    @staticmethod
+    def _culprit_claim(counter, text, sent, label, trig, a1, attribution, certainty, actors, country) -> Claim | None:
+        """"The ministry said the Kyiv regime attacked the city": the source also says who did it,
+        and naming a culprit is a claim, not a report. Only violence has a culprit (an attack that
+        was shot down too); victims do not attack, nor does the speaker named with its acronym
+        ("the US Command (Africom)")."""
+        violent = type_of(label) in VIOLENT_TYPES or sub_of(label) == "Disrupted weapons use"
+        speaker = attribution.source
+        culprit = a1 is not None and a1.end <= trig.start and violent \
+            and not (speaker.start <= a1.start and a1.end <= max(speaker.end, attribution.cue.start if attribution.cue else 0)) \
+            and getattr(a1, "role", None) not in CIVILIAN_ROLES
+        # A group without a nationality is the article's country's ("the rebel militia").
+        doer = actor_name(a1, country, actors) if culprit else None
+        if not doer or speaker.name == doer:
+            return None
+        return make_claim(counter, "perpetrator", doer, None, text, sent, attribution,
+                          blame_certainty(speaker, certainty), trig.start)
 
     def _speaks(self, folded: str, place: PlaceMention) -> bool:
         return any(v.start - place.end <= 2 for v in self.sources.speech.find(folded, place.end, place.end + 20))

@@ -117,6 +117,7 @@ class ArticleCoder:
             if brief and len(labels) > 1:
                 labels = labels[:1]
             kept = [x for x in labels if not (x[2] and mentions)]  # "two were killed" after an event is about that event
+            blamers: set[str] = set()  # speakers whose statement here is who did it
             for label, trig, _ in told:
                 if (label, trig, False) not in kept and (label, trig, True) not in kept:
                     # Folded into the event told before, but who says who did it still counts:
@@ -127,6 +128,7 @@ class ArticleCoder:
                         culprit = self._culprit_claim(counter, text, sent, label, trig, a1, attribution, certainty, actors, doc_country)
                         if culprit is not None:
                             claims.append((culprit, sent))
+                            blamers.add(culprit.source)
             for label, trig, weak in kept:
                 place, near = self.places.place_for(folded, trig, sent_places, last_place, doc_place)
                 date = nearest(sent_dates, trig.start) or (last_date[1] if last_date else None)
@@ -140,10 +142,13 @@ class ArticleCoder:
                                              bool(sent_dates) or own_place, own_place))
                 if attribution.source is not None:
                     claims.append((make_claim(counter, "occurred", None, None, text, sent, attribution, certainty, trig.start), sent))
-                    culprit = self._culprit_claim(counter, text, sent, label, trig, a1, attribution, certainty, actors, doc_country)
+                    culprit = self._culprit_claim(counter, text, sent, label, trig, a1, attribution, certainty, actors, None)
                     if culprit is not None:
                         claims.append((culprit, sent))
             for claim in self.claim_finder.claims_in(text, folded, sent, cues, numbers, sources, places, actor_mentions, counter):
+                if claim.source in blamers and claim.attribute == "occurred" and claim.value is None \
+                        and claim.certainty not in ("denied", "unconfirmed", "confirmed"):
+                    continue  # the statement is already the claim of who did it
                 claims.append((claim, sent))
 
         claims = unique_claims(carry_attribution(claims, sources))
@@ -172,7 +177,8 @@ class ArticleCoder:
         culprit = a1 is not None and a1.end <= trig.start and violent \
             and not (speaker.start <= a1.start and a1.end <= max(speaker.end, attribution.cue.start if attribution.cue else 0)) \
             and getattr(a1, "role", None) not in CIVILIAN_ROLES
-        # A group without a nationality is the article's country's ("the rebel militia").
+        # A group without a nationality is the article's country's where the caller says so
+        # (a speaker blaming "the rebel militia" for an attack told before).
         doer = actor_name(a1, country, actors) if culprit else None
         if not doer or speaker.name == doer:
             return None

@@ -14,7 +14,7 @@ from sitrep.extract.actors import CIVILIAN_ROLES, actor_after, actor_before, act
 from sitrep.extract.events import DraftEvent
 from sitrep.extract.labels import sub_of
 from sitrep.extract.numbers import NumberMention, number_reader
-from sitrep.extract.setting import REGION_FEATURES
+from sitrep.extract.setting import COUNTRY_FEATURES, REGION_FEATURES
 from sitrep.extract.sources import Attribution, SourceFinder
 from sitrep.lang.lexicon import Match, lexicon_from
 from sitrep.lang.pack import LanguagePack
@@ -79,6 +79,7 @@ class ClaimFinder:
         self.agent = pack.lexicon("claims", "agent")
         self.aggregate = pack.lexicon("claims", "aggregate")
         self.toll = pack.lexicon("numbers", "toll_words")
+        self.belongs = pack.lexicon("claims", "belongs")
         self.coordinators = pack.lexicon("actors", "coordinators")
         self.complementizers = pack.lexicon("attribution", "complementizers")
         self.numbers = number_reader(pack)
@@ -111,6 +112,7 @@ class ClaimFinder:
             else:
                 self._territory_claim(r, cue)
         self._blame_claim(r)
+        self._belongs_claim(r)
         self._no_casualties(r)
         if not r.out:
             r.out.extend(self._stance_claim(text, folded, sent, sources, counter))
@@ -167,6 +169,24 @@ class ClaimFinder:
         target = territory_place(r.places, cue, r.s, r.e, r.folded)
         value = place_value(target) if target else unresolved_name_after(r.text, cue, r.e)
         self._claim(r, cue.label, value, nearest_actor_any(r.actors, cue, r.s, r.e), attribution, certainty, cue.start)
+
+    def _belongs_claim(self, r: _Reading) -> None:
+        """"Kupiansk is Ukraine", "Херсон — это Украина": a town said to be a country is said to be
+        held by that country's side. Only a town, the word, then the country closing its clause."""
+        for cue in self.belongs.find(r.folded, r.s, r.e):
+            town = next((p for p in r.places if p.end <= cue.start and p.feature not in COUNTRY_FEATURES
+                         and re.fullmatch(r"[\s—–\-]*", r.folded[p.end:cue.start])), None)
+            # (an elided article may stand before the country: "est l'Ukraine")
+            country = next((p for p in r.places if p.start >= cue.end and p.feature in COUNTRY_FEATURES
+                            and re.fullmatch(r"\s*(?:\w{1,2}['’])?", r.folded[cue.end:p.start])), None)
+            if town is None or country is None or not country.country \
+                    or not re.match(r"\s*(?:[,.;:!?\"“”«»]|$)", r.text[country.end:r.e]):
+                continue
+            adjective = self.sources.adjective_of(country.country)
+            attribution, certainty = self.sources.voice(r.text, r.folded, r.sources, r.s, r.e, cue.start)
+            self._claim(r, "controls", place_value(town), f"{adjective} forces" if adjective else None,
+                        attribution, certainty, cue.start)
+            return
 
     def _blame_claim(self, r: _Reading) -> None:
         """"X blamed the army": the accused follows the cue; "X claimed responsibility": the

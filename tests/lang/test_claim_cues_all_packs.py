@@ -211,3 +211,26 @@ TOLLS = [
 @pytest.mark.parametrize("language, text", TOLLS)
 def test_a_toll_reaches_its_figure(pipeline, language, text):
     assert [c.value for c in claims(pipeline, language, text) if c.attribute == "killed"] == [100]
+
+
+# "Kherson is Ukraine": who holds the town, said by the speaker.
+BELONGS = [
+    ("en", '"Kherson is Ukraine," the governor wrote on Telegram.'),
+    ("ru", "«Херсон — это Украина», — написал губернатор."),
+    ("uk", "«Херсон — це Україна», — написав губернатор."),
+    ("ro", "„Hersonul este Ucraina”, a scris guvernatorul pe Telegram."),
+    ("fr", "« Kherson est l'Ukraine », a écrit le gouverneur."),
+    ("es", "«Jersón es Ucrania», escribió el gobernador."),
+    ("de", "„Cherson ist Ukraine“, schrieb der Gouverneur."),
+    ("pl", "Gubernator napisał: „Chersoń to Ukraina”."),
+]
+
+
+@pytest.mark.parametrize("language, text", BELONGS)
+def test_a_town_said_to_be_a_country_is_held_by_its_side(pipeline, language, text):
+    held = [c for c in claims(pipeline, language, text) if c.attribute == "controls"]
+    assert [(c.subject, c.source) for c in held] == [("Ukrainian forces", "Governor")] and held[0].value
+
+
+def test_a_country_in_a_longer_phrase_is_no_claim(pipeline):
+    assert not [c for c in claims(pipeline, "en", "Kyiv is Ukraine's capital, the minister said.") if c.attribute == "controls"]

@@ -239,7 +239,8 @@ class ClaimFinder:
                          or (0 <= cue.start - n.end <= 70 and not re.search(r"[,;:.]", folded[n.end:cue.start]))), None)
             if n is not None:
                 attribution, certainty = self.sources.voice(r.text, folded, r.sources, r.s, r.e, cue.start)
-                subject = re.split(r"[,;:]", r.text[n.end:min(r.e, n.end + 40)])[0].strip()
+                # what is counted: the words after the figure, up to the clause's end
+                subject = re.split(r"[,;:.!?()«»“”„\"]", r.text[n.end:min(r.e, n.end + 40)])[0].strip()
                 claim = self._claim(r, "size", n.value, subject or None, attribution, certainty, cue.start)
                 r.used.add(n.start)
                 r.figures.append((claim, max(n.end, cue.end)))

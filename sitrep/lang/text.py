@@ -92,6 +92,8 @@ def latin(name: str, romanization: dict | None = None) -> str:
         return unidecode(name)
     endings = romanization.get("endings") or {}
     letters = romanization.get("letters") or {}
+    after_consonant = romanization.get("after_consonant") or {}
+    inside_word = romanization.get("inside_word") or {}
     words = []
     for word in name.split():
         lower = word.lower()
@@ -100,9 +102,21 @@ def latin(name: str, romanization: dict | None = None) -> str:
             if lower.endswith(ending) and len(lower) > len(ending) + 1:
                 word, tail = word[: -len(ending)], replacement
                 break
-        out = "".join(_romanize_char(ch, letters, unidecode) for ch in word) + tail
+        out = ""
+        for ch in word:
+            # "Пєсков" → "Peskov": a letter may read otherwise after a consonant.
+            if ch.lower() in after_consonant and out and out[-1].isalpha() and out[-1].lower() not in _LATIN_VOWELS:
+                out += after_consonant[ch.lower()]
+            elif ch.lower() in inside_word and out and out[-1].isalpha():
+                out += inside_word[ch.lower()]  # "Київ" → "Kyiv"
+            else:
+                out += _romanize_char(ch, letters, unidecode)
+        out += tail
         words.append(out[:1].upper() + out[1:] if word[:1].isupper() else out)
     return " ".join(words)
+
+
+_LATIN_VOWELS = set("aeiouy")
 
 
 def _romanize_char(ch: str, letters: dict, fallback) -> str:

@@ -396,3 +396,15 @@ def test_who_a_speaker_says_did_it_counts_when_the_event_was_told_already(pipeli
             'had fired indiscriminately at residential areas.')
     blame = [c for c in code(pipeline, text, "en").claims if c.attribute == "perpetrator"]
     assert [(c.source, c.certainty) for c in blame] == [("Army", "claimed")] and blame[0].value
+
+
+def test_a_lower_case_word_is_no_part_of_a_name(pipeline):
+    # "że" after the connector "i" is lower case: "Polskę i że" names nobody
+    text = ("Prezydent Andrzej Duda oświadczył, że nic nie wskazuje na celowy atak na Polskę i że "
+            "najprawdopodobniej był to nieszczęśliwy wypadek.")
+    assert {c.source for c in code(pipeline, text, "pl").claims} == {"Andrzej Duda"}
+
+
+def test_a_nationality_in_the_heading_before_is_not_the_sources(pipeline):
+    text = "A Rosja?\n\nMinisterstwo Obrony Rosji zaprzeczyło, by jego siły atakowały cele w pobliżu granicy."
+    assert {c.source for c in code(pipeline, text, "pl").claims} == {"Russian Ministry of Defence"}

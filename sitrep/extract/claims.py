@@ -19,7 +19,7 @@ from sitrep.extract.sources import Attribution, SourceFinder
 from sitrep.lang.lexicon import Match, lexicon_from
 from sitrep.lang.pack import LanguagePack
 from sitrep.lang.segment import Sentence
-from sitrep.lang.text import latin
+from sitrep.lang.text import UPPER, latin
 from sitrep.model import COUNT_ATTRIBUTES, Claim, PlaceMention, Span
 
 VICTIM_CUES = ("killed", "injured", "detained", "missing")
@@ -418,7 +418,7 @@ def number_for(numbers: list[NumberMention], cue: Match, folded: str, used: set[
     return right_after[0] if right_after else None
 
 
-_NAME_AFTER = re.compile(r"(?:[^\W\d_]+[\s\-]+){0,2}?([A-ZÀ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w'’\-]+)")
+_NAME_AFTER = re.compile(rf"(?:[^\W\d_]+[\s\-]+){{0,2}}?([{UPPER}][\w'’\-]+)")
 
 
 def unresolved_name_after(text: str, cue: Match, end: int) -> str | None:

@@ -15,13 +15,11 @@ from sitrep.lang.lexicon import Match
 from sitrep.lang.pack import LanguagePack
 from sitrep.lang.morph import nominative_name, plain_word
 from sitrep.lang.segment import sentence_initial
-from sitrep.lang.text import WORD_RE, fold
+from sitrep.lang.text import UPPER, WORD_RE, fold
 
 CERTAINTY_ORDER = ("denied", "unconfirmed", "likely", "claimed", "confirmed")
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐȘȚ"
+
 # Lower-case words that may sit inside a proper name ("Committee of the ... Union", "bin Salman").
-
-
 def _name_regex(connectors: set[str], articles: set[str] = frozenset()) -> re.Pattern[str]:
     """Runs of capitalised words, with the pack's lower-case name words between them
     ("Committee of the ... Union", "bin Salman"); an article only after a connector."""
@@ -30,7 +28,7 @@ def _name_regex(connectors: set[str], articles: set[str] = frozenset()) -> re.Pa
     # A name never runs across a line break: a heading ("Bilanțul") is not part of the next line's name.
     space = r"[^\S\n]+"
     link = rf"(?:{joined}){space}(?:(?:{article}){space})?"
-    return re.compile(rf"(?<![\w])[{_UPPER}][\w'’\-]+(?:{space}(?:{link}){{0,2}}[{_UPPER}][\w'’\-]+){{0,5}}")
+    return re.compile(rf"(?<![\w])[{UPPER}][\w'’\-]+(?:{space}(?:{link}){{0,2}}[{UPPER}][\w'’\-]+){{0,5}}")
 _STRONG_BREAK = re.compile(r"[;]|:\s|\s[-–—]\s")
 _HEADED = re.compile(r"\s*[:—–-]\s")
 # A verb right after a comma or quote opens its clause: its subject follows ("..., spun surse").
@@ -316,7 +314,7 @@ _OPEN_QUOTES = ("«", "„", "“", '"')
 _CLOSE_QUOTES = ("»", "”", "“", '"')
 _TITLE_GAP = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}")  # at most a few title words between office and name
 _AFTER_COMMA = re.compile(r",\s*(?:[^\W\d]+\s+){0,2}$")  # ", the regional governor"
-_NEXT_NAME = re.compile(r"\s*(\w*[A-ZÀ-ÞА-ЯІЇЄҐ][\w.\-]*)")
+_NEXT_NAME = re.compile(rf"\s*(\w*[{UPPER}][\w.\-]*)")
 
 
 def _clause_subject(folded: str, before: list[SourceMention], cue: Match) -> SourceMention:
@@ -407,7 +405,8 @@ def _adjacent(nats: list[Match], m: Match, folded: str, position: str = "both") 
         if position == "after" and n.end <= m.start:
             continue
         gap = folded[m.end:n.start] if n.start >= m.end else folded[n.end:m.start]
-        if len(gap) <= 12 and not re.search(r"[,.;:]", gap) and len(WORD_RE.findall(gap)) <= 2:
+        # Only words between: no punctuation, quote, dash or line break ("A Rosja?\n\nMinisterstwo").
+        if len(gap) <= 12 and not re.search(r"[^\w\s'’-]|\n|\s-\s", gap) and len(WORD_RE.findall(gap)) <= 2:
             return n
     return None
 

@@ -56,6 +56,11 @@ def fold_word(word: str) -> str:
 
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 
+# Capital letters of the scripts the packs use, for regex character classes: ranges such as
+# "Ā-Ž" would mix in the lower-case letters they interleave ("ż", "ę").
+UPPER = "".join(ch for lo, hi in ((0x41, 0x5A), (0xC0, 0x24F), (0x370, 0x3FF), (0x400, 0x52F), (0x1E00, 0x1EFF))
+                for ch in map(chr, range(lo, hi + 1)) if ch.isupper())
+
 
 @dataclass(frozen=True, slots=True)
 class Token:

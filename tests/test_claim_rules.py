@@ -408,3 +408,13 @@ def test_a_lower_case_word_is_no_part_of_a_name(pipeline):
 def test_a_nationality_in_the_heading_before_is_not_the_sources(pipeline):
     text = "A Rosja?\n\nMinisterstwo Obrony Rosji zaprzeczyło, by jego siły atakowały cele w pobliżu granicy."
     assert {c.source for c in code(pipeline, text, "pl").claims} == {"Russian Ministry of Defence"}
+
+
+def test_a_capital_after_according_to_is_its_government(pipeline):
+    result = code(pipeline, "Według Mińska w ataku zginęło pięciu żołnierzy.", "pl")
+    assert {c.source for c in result.claims} == {"Government of Belarus"}
+
+
+def test_an_unknown_outlet_keeps_no_full_stop(pipeline):
+    result = code(pipeline, "Militarii au fost uciși, potrivit iNews.", "ro")
+    assert {c.source for c in result.claims} == {"iNews"}

@@ -186,7 +186,11 @@ class ArticleCoder:
                           blame_certainty(speaker, certainty), trig.start)
 
     def _speaks(self, folded: str, place: PlaceMention) -> bool:
-        return any(v.start - place.end <= 2 for v in self.sources.speech.find(folded, place.end, place.end + 20))
+        """"Kyiv said", and a capital or country right after "according to" ("według Mińska")."""
+        if any(v.start - place.end <= 2 for v in self.sources.speech.find(folded, place.end, place.end + 20)):
+            return True
+        return place.feature in SPEAKING_FEATURES and any(
+            0 <= place.start - c.end <= 2 for c in self.sources.according_to.find(folded, max(0, place.start - 40), place.start))
 
     def _is_measure(self, folded: str, n: NumberMention) -> bool:
         """A figure followed by a unit ("40 km", "20 years old") measures something; it counts nobody.
@@ -199,6 +203,9 @@ class ArticleCoder:
 def _inside_any(n: NumberMention, dates: list[DateMention]) -> bool:
     return any(d.start <= n.start < d.end for d in dates)
 
+
+# Places that speak for their state after "according to": capitals and countries.
+SPEAKING_FEATURES = {"PPLC", "PCLI", "PCL", "PCLD", "PCLF", "PCLS"}
 
 _CODERS: dict[str, ArticleCoder] = {}
 

@@ -366,7 +366,8 @@ def _word_after(text: str, start: int, end: int) -> SourceMention | None:
     m = _NEXT_NAME.match(text, start, end)
     if not m or len(m.group(1)) < 2:
         return None
-    return SourceMention(m.start(1), m.end(1), m.group(1), "media")
+    name = m.group(1).rstrip(".")  # "potrivit iNews." ends a sentence, not the name
+    return SourceMention(m.start(1), m.start(1) + len(name), name, "media")
 
 
 def _resolve_bare_noun(mention: SourceMention, earlier: list[SourceMention], referring=frozenset(),

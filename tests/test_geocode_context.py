@@ -267,3 +267,12 @@ def test_a_country_long_form_is_the_country(real, language, text, mention, count
     # its first word alone ("Federația", "Republica") is no place, the whole form is
     found = places(real, text, language)
     assert mention in found and found[mention].country == country
+
+
+@pytest.mark.parametrize("language, text, street", [
+    ("ru", "Дроны врезались в жилые дома в Москве на Ленинском проспекте.", "Ленинском"),
+    ("uk", "Дрон влучив у будинок у Києві на Ленінському проспекті.", "Ленінському"),
+])
+def test_a_name_before_a_street_word_is_the_streets(real, language, text, street):
+    # a street named after a town is no mention of the town
+    assert street not in places(real, text, language)

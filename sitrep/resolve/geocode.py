@@ -61,6 +61,7 @@ class LanguageRules:
     person_verbs: set[str] = field(default_factory=set)  # "said Noma", "Nelson says"  # words before a person's name (Mr, President)
     not_places: set[str] = field(default_factory=set)  # folded names never taken as places alone
     street_nouns: set[str] = field(default_factory=set)  # "Kingsley Road", "Atlantic Avenue": a street, not the place
+    lower_street_nouns: set[str] = field(default_factory=set)  # written in lower case: "Ленинском проспекте"
     facility_nouns: set[str] = field(default_factory=set)  # "Rogers Centre", "Cornell University": a building's name
     qualifiers: set[str] = field(default_factory=set)  # "West Wing", "South Side": a word that makes a longer name
     particles: frozenset[str] = frozenset()  # lower-case articles hyphenated to a name: al-Hasakeh, el-Mina
@@ -115,6 +116,7 @@ def language_rules(code: str | None) -> LanguageRules:
         home_countries=frozenset(str(c).upper() for c in data.get("home_countries") or []),
         particles=frozenset(str(w).lower() for w in data.get("name_particles") or []),
         street_nouns={fold(w) for w in data.get("street_nouns") or [] if isinstance(w, str)},
+        lower_street_nouns={fold(w) for w in data.get("street_nouns") or [] if isinstance(w, str) and w == w.lower()},
         facility_nouns={fold(w) for w in data.get("facility_nouns") or [] if isinstance(w, str)},
         qualifiers={fold(w) for w in data.get("name_qualifiers") or [] if isinstance(w, str)},
         capitalised_demonyms=bool(data.get("capitalised_demonyms")),
@@ -832,7 +834,8 @@ class Geocoder:
                 continue  # "Mr Nelson", "President Lincoln": a person
             if j - i == 1 and tokens[i].folded in rules.not_places:
                 continue
-            if j < n and tokens[j].cap and tokens[j].folded in rules.street_nouns and gap_ok(tokens[j - 1], tokens[j]):
+            if j < n and (tokens[j].cap or tokens[j].folded in rules.lower_street_nouns) \
+                    and tokens[j].folded in rules.street_nouns and gap_ok(tokens[j - 1], tokens[j]):
                 continue  # "Kingsley Road", "Wilson's Farm": a street or a farm named after a place
             a = i
             while a > 0 and tokens[a - 1].cap and gap_ok(tokens[a - 1], tokens[a]) and not region_tok[a - 1] \

@@ -231,3 +231,17 @@ def test_a_count_of_four_digits_is_no_year():
 def test_a_whole_year_in_the_background_does_not_set_the_year_of_what_follows():
     text = "Rebels have held the town since 2014. On 3 May they shelled the market."
     assert _all_dates("en", text)[1] == ("2023-05-03", "2023-05-03")
+
+
+@pytest.mark.parametrize(
+    "code, text, expected",
+    [
+        # a weekday in a clause about what is to come is the coming one
+        ("en", "The truce is due to take effect on Monday.", "2023-05-29"),
+        ("en", "The ceasefire was signed on Monday.", "2023-05-22"),
+        ("ro", "Armistițiul urmează să intre în vigoare luni.", "2023-05-29"),
+    ],
+)
+def test_a_weekday_ahead_in_a_clause_about_the_future(code, text, expected):
+    found = date_finder(load_pack(code)).find(text, fold(text), ANCHOR)
+    assert found and found[0].first.isoformat() == expected

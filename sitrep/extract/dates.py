@@ -128,6 +128,9 @@ class DateFinder:
         self._next_words = _word_test(cfg.get("next") or [])
         self._time_words = _word_test((cfg.get("weekday_prepositions") or []) + (cfg.get("last") or []) + (cfg.get("next") or []))
         self._needs_preposition = bool(cfg.get("weekday_prepositions"))
+        # "The truce is due to take effect on Monday": a weekday in a clause about what is to
+        # come is the coming one (the context pack's modal and intention words).
+        self._future = pack.lexicon("context", "irrealis")
         self._relative = re.compile(rf"{w}({_alternation(self.relative)}){e}") if self.relative else None
         self._publication = _word_test(cfg.get("publication_words") or [])
         weekend = [fold(x) for x in cfg.get("weekend") or []]
@@ -259,11 +262,19 @@ class DateFinder:
             return DateMention(m.start(), m.end(), dt.date(year, 1, 1), dt.date(year, 12, 31), 3, False)
         return None
 
+    def _ahead(self, m: re.Match) -> bool:
+        """Whether a weekday or weekend is the coming one: a "next" word just before it, or a
+        word of what is to come earlier in its clause ("is due to take effect on Monday")."""
+        before = _WORD.findall(m.string, max(0, m.start() - 30), m.start())[-2:]
+        if any(self._next_words(w) for w in before):
+            return True
+        clause = max(m.string.rfind(ch, 0, m.start()) for ch in ".!?\n") + 1
+        return any(f.end <= m.start() for f in self._future.find(m.string, max(clause, m.start() - 80), m.start()))
+
     def _from_weekend(self, m: re.Match, anchor: dt.date) -> DateMention | None:
         """"At the weekend": the last Saturday and Sunday up to the anchor (the next ones after a
         "next" word); the anchor's own when it falls on a Saturday."""
-        before = _WORD.findall(m.string, max(0, m.start() - 30), m.start())[-2:]
-        if any(self._next_words(w) for w in before):
+        if self._ahead(m):
             saturday = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7 or 7)
         elif anchor.weekday() == 5:
             saturday = anchor
@@ -278,7 +289,7 @@ class DateFinder:
         if self._needs_preposition and not any(self._time_words(w) for w in before):
             return None
         weekday = self.weekdays[next(g for g in m.groups() if g)]
-        if any(self._next_words(w) for w in before):
+        if self._ahead(m):
             ahead = (weekday - anchor.weekday()) % 7 or 7
             d = anchor + dt.timedelta(days=ahead)
         else:

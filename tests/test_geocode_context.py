@@ -276,3 +276,9 @@ def test_a_country_long_form_is_the_country(real, language, text, mention, count
 def test_a_name_before_a_street_word_is_the_streets(real, language, text, street):
     # a street named after a town is no mention of the town
     assert street not in places(real, text, language)
+
+
+def test_a_division_is_named_in_english_beside_its_english_siblings(real):
+    # registry data writes "Nord Kivu" next to "South Kivu"
+    found = places(real, "M23 rebels entered Goma, the capital of North Kivu province.")
+    assert found["Goma"].admin1 == "North Kivu"

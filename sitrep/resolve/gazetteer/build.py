@@ -512,6 +512,10 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
                 if current != name:
                     alternates.append(name)
                     name = current
+            english = ((admin1_config().get("english_names") or {}).get(cc) or {}).get(name)
+            if english:  # a French name beside its English siblings ("Nord Kivu" by "South Kivu")
+                alternates.append(name)
+                name = english
             # the eponymous city (the largest of the division's cities named like it) is its seat
             # (the full name too: stripping connectors makes "Rio de Janeiro" "Rio Janeiro", which names no city)
             core_keys = {name_key(_strip_region_words(f, words) or f) for f in [name, *alternates[:3]]} \

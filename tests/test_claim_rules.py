@@ -418,3 +418,9 @@ def test_a_capital_after_according_to_is_its_government(pipeline):
 def test_an_unknown_outlet_keeps_no_full_stop(pipeline):
     result = code(pipeline, "Militarii au fost uciși, potrivit iNews.", "ro")
     assert {c.source for c in result.claims} == {"iNews"}
+
+
+def test_a_country_after_a_control_cue_is_no_village_name(pipeline):
+    text = "Колони перетнули кордон Ростовської області з окупованих територій України."
+    held = [c for c in code(pipeline, text, "uk").claims if c.attribute in ("controls", "captured")]
+    assert all(c.value is None for c in held)

@@ -167,7 +167,7 @@ class ClaimFinder:
         """A capture or control cue: the place it is about, and who holds it."""
         attribution, certainty = self.sources.voice(r.text, r.folded, r.sources, r.s, r.e, cue.start)
         target = territory_place(r.places, cue, r.s, r.e, r.folded)
-        value = place_value(target) if target else unresolved_name_after(r.text, cue, r.e)
+        value = place_value(target) if target else unresolved_name_after(r.text, cue, r.e, r.places)
         self._claim(r, cue.label, value, nearest_actor_any(r.actors, cue, r.s, r.e), attribution, certainty, cue.start)
 
     def _belongs_claim(self, r: _Reading) -> None:
@@ -421,10 +421,13 @@ def number_for(numbers: list[NumberMention], cue: Match, folded: str, used: set[
 _NAME_AFTER = re.compile(rf"(?:[^\W\d_]+[\s\-]+){{0,2}}?([{UPPER}][\w'’\-]+)")
 
 
-def unresolved_name_after(text: str, cue: Match, end: int) -> str | None:
-    """A village too small for the gazetteer, named as written: "захоплення селища Желанне"."""
+def unresolved_name_after(text: str, cue: Match, end: int, places=()) -> str | None:
+    """A village too small for the gazetteer, named as written: "захоплення селища Желанне";
+    not a place the gazetteer knows as something else (a country, a region)."""
     m = _NAME_AFTER.match(text, cue.end + 1, min(end, cue.end + 40))
-    return m.group(1) if m else None
+    if not m or any(p.start <= m.start(1) < p.end for p in places):
+        return None
+    return m.group(1)
 
 
 def romanize_names(claims: list[tuple[Claim, Sentence]], romanization: dict | None) -> None:

@@ -34,7 +34,10 @@ def actors_around(actor_mentions, trig: Match, s: int, e: int, folded: str = "",
     in an aside between commas only describes the one before it ("al-Shabaab, linked to
     al-Qaeda, claimed the attack")."""
     here = [a for a in actor_mentions if s <= a.start < e]
-    before = [a for a in here if a.end <= trig.start]
+    # "Russian drones hit the port", "Hamas rockets": the side named with the weapon that is the
+    # trigger fired it.
+    before = [a for a in here if a.end <= trig.start or (a.start <= trig.start < a.end and (
+              getattr(a, "role", None) == "weapons" or a.start < trig.start))]
     before = [a for a in before if not _in_aside(folded, a, before, trig.start)]
     armed_before = [a for a in before if getattr(a, "role", None) not in CIVILIAN_ROLES]
     after = [a for a in here if a.start >= trig.end]

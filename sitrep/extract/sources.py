@@ -148,6 +148,8 @@ class SourceFinder:
         canonical = getattr(a, "canonical", None)
         kind = getattr(a, "kind", None)
         role = getattr(a, "role", None)
+        if role == "weapons":
+            return None  # "Russian missiles" say nothing
         if canonical and kind not in (None, "civilians"):
             return SourceMention(a.start, a.end, canonical, _actor_source_type(kind), origin="actor")
         if role and role not in ("civilians", "children"):

@@ -81,6 +81,7 @@ ROLE_TEMPLATES = {
     "rebels": "Rebels ({name})",
     "partisans": "{adj} partisans",
     "settlers": "Settlers ({name})",
+    "weapons": "Military Forces of {of}",  # "Russian drones": the side that fires them
 }
 # role → ACLED associated-actor label (the group the civilians belong to).
 ASSOCIATED_TEMPLATES = {
@@ -99,11 +100,13 @@ ROLE_KINDS = {
     "military": "state_forces", "security_forces": "state_forces", "invaders": "state_forces",
     "police": "state_forces", "government": "state_forces", "protesters": "protesters",
     "rioters": "rioters", "gunmen": "political_militia", "militants": "political_militia",
-    "rebels": "rebel_group", "partisans": "rebel_group", "settlers": "identity_militia",
+    "rebels": "rebel_group", "partisans": "rebel_group", "settlers": "identity_militia", "weapons": "state_forces",
 }
 # Role nouns next to a named actor that name that actor ("M23 rebels", "IDF soldiers"); a
 # population noun ("Shor Party protesters") stays a mention of its own.
-ABSORBED_ROLES = frozenset({"military", "security_forces", "police", "government", "invaders", "rebels",
+# Role nouns that name a side only with a nationality ("Russian drones"; "drones" alone names no one).
+NATIONAL_ONLY_ROLES = frozenset({"weapons"})
+ABSORBED_ROLES = frozenset({"weapons", "military", "security_forces", "police", "government", "invaders", "rebels",
                             "militants", "gunmen", "partisans"})
 for _role in ("civilians", *ASSOCIATED_TEMPLATES):
     ROLE_KINDS[_role] = "civilians"
@@ -454,6 +457,8 @@ class ActorRegistry:
                 if host is not None:
                     host[0], host[1] = min(host[0], start), max(host[1], end)
                     continue
+            if role in NATIONAL_ONLY_ROLES:
+                continue  # "drones" alone names no one
             mentions.append(ActorMention(start, end, text[start:end], None, ROLE_KINDS.get(role), None, role))
         for start, end, role, country in combos:
             canonical = self.canonical_for(role, country)

@@ -234,3 +234,29 @@ def test_a_town_said_to_be_a_country_is_held_by_its_side(pipeline, language, tex
 
 def test_a_country_in_a_longer_phrase_is_no_claim(pipeline):
     assert not [c for c in claims(pipeline, "en", "Kyiv is Ukraine's capital, the minister said.") if c.attribute == "controls"]
+
+
+# A weapon with a nationality names the side that fired it; a weapon alone names no one.
+NATIONAL_WEAPONS = [
+    ("en", "Russian drones attacked the port of Izmail overnight."),
+    ("ro", "Drone rusești au atacat portul Izmail în timpul nopții."),
+    ("ru", "Российские дроны атаковали порт Измаил ночью."),
+    ("uk", "Російські дрони атакували порт Ізмаїл уночі."),
+    ("fr", "Des drones russes ont attaqué le port d'Izmaïl dans la nuit."),
+    ("es", "Drones rusos atacaron el puerto de Izmail durante la noche."),
+    ("de", "Russische Drohnen griffen in der Nacht den Hafen von Ismajil an."),
+    ("it", "Droni russi hanno attaccato il porto di Izmail durante la notte."),
+    ("pl", "Rosyjskie drony zaatakowały w nocy port w Izmaile."),
+]
+
+
+@pytest.mark.parametrize("language, text", NATIONAL_WEAPONS)
+def test_a_weapon_with_a_nationality_names_who_fired_it(pipeline, language, text):
+    result = pipeline.extract(Document(id="t", text=text, language=language, published=dt.date(2024, 3, 12)))
+    assert [e.actor1 for e in result.events] == ["Military Forces of Russia"]
+
+
+def test_a_weapon_alone_names_no_side(pipeline):
+    result = pipeline.extract(Document(id="t", text="Drones attacked the port of Izmail overnight.", language="en",
+                                       published=dt.date(2024, 3, 12)))
+    assert all(e.actor1 != "Military Forces of Russia" for e in result.events)

@@ -123,7 +123,7 @@ def language_rules(code: str | None) -> LanguageRules:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     text: str
     start: int
@@ -325,6 +325,36 @@ def _hints(text: str, mentions: list) -> list[tuple[Any, Any, bool]]:
     return out
 
 
+_WORD_SHAPES_SIZE = 100_000  # distinct words remembered per set of name particles
+
+
+@lru_cache(maxsize=None)
+def _word_shapes(particles: frozenset[str]) -> dict[str, tuple[str, int, str, bool]]:
+    """Each language's particles get their own table of word shapes (see `_word_shape`)."""
+    return {}
+
+
+def _word_shape(raw: str, particles: frozenset[str]) -> tuple[str, int, str, bool]:
+    """What a token matched as ``raw`` is, the same wherever it stands: (word, how many characters
+    it starts after the match, folded word, capitalised)."""
+    word, lead = raw, 0
+    if word[-1] == ".":
+        # keep the dot only for abbreviations like "U.S." (letter-dot runs)
+        if not _ABBREVIATION.fullmatch(word):
+            word = word[:-1]
+    if "'" in word or "’" in word:
+        el = _ELISION.match(word)
+        if el and el.group(1)[0].islower():
+            lead = len(el.group(1))
+            word = word[lead:]
+        pos = _POSSESSIVE.search(word)
+        if pos and len(word) > 3:
+            word = word[: pos.start()]
+    cap = word[:1].isupper() or (bool(particles) and "-" in word[:5]
+                                 and word.split("-", 1)[0] in particles and word.split("-", 1)[1][:1].isupper())
+    return word, lead, _fold_word(word), cap
+
+
 class Geocoder:
     """Implements `sitrep.services.PlaceResolver` over a `Gazetteer`."""
 
@@ -349,27 +379,18 @@ class Geocoder:
         """Word tokens; a name after a lower-case article particle ("al-Hasakeh") counts as capitalised."""
         out = []
         append = out.append
+        shapes = _word_shapes(particles)
         for m in _TOKEN.finditer(text):
-            word = m.group(0)
-            start, end = m.span()
-            if word[-1] == ".":
-                # keep the dot only for abbreviations like "U.S." (letter-dot runs)
-                if not _ABBREVIATION.fullmatch(word):
-                    word = word[:-1]
-                    end -= 1
-            if "'" in word or "’" in word:
-                el = _ELISION.match(word)
-                if el and el.group(1)[0].islower():
-                    start += len(el.group(1))
-                    word = word[len(el.group(1)):]
-                pos = _POSSESSIVE.search(word)
-                if pos and len(word) > 3:
-                    word = word[: pos.start()]
-                    end = start + len(word)
-            cap = word[:1].isupper() or (bool(particles) and "-" in word[:5]
-                                         and word.split("-", 1)[0] in particles and word.split("-", 1)[1][:1].isupper())
+            raw = m.group()
+            shape = shapes.get(raw)
+            if shape is None:
+                if len(shapes) >= _WORD_SHAPES_SIZE:
+                    shapes.clear()
+                shape = shapes[raw] = _word_shape(raw, particles)
+            word, lead, folded, cap = shape
+            start = m.start() + lead
             initial = cap and (start == 0 or bool(_SENTENCE_END.search(text, max(0, start - 4), start)))
-            append(_Token(word, start, end, _fold_word(word), cap, initial))
+            append(_Token(word, start, start + len(word), folded, cap, initial))
         return out
 
     def _split_compounds(self, tokens: list[_Token], rules: LanguageRules) -> list[_Token]:

@@ -71,8 +71,12 @@ class LanguageRules:
     division_abbreviation_re: re.Pattern | None = None  # ", Calif." and the like
     before_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     after_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    ignorable: set[str] = field(init=False)  # words that are no part of a person's or an organisation's name
+    name_stops: set[str] = field(init=False)  # words where a run of names stops
 
     def __post_init__(self) -> None:
+        self.ignorable = self.stopwords | set(self.demonyms) | {w for p in self.after + self.before for w in p}
+        self.name_stops = self.stopwords | self.titles  # "U.S. President Donald Trump"
         for phrases, index in ((self.before, self.before_by_first), (self.after, self.after_by_first)):
             for ph in phrases:  # longest first, as sorted
                 index.setdefault(ph[0], []).append(ph)
@@ -226,6 +230,7 @@ def _distance_km(a: Place, b: Place) -> float:
 def _nearest_km(p: Place, points: list[tuple[str, float, float, float]], own_key: str) -> float:
     """Distance (equirectangular approximation, km) from ``p`` to the closest anchor of another name."""
     la, lo = math.radians(p.lat), math.radians(p.lon)
+    cos_la = math.cos(la)
     best = 1e18
     for k, qa, qo, qc in points:
         if k == own_key:
@@ -233,7 +238,7 @@ def _nearest_km(p: Place, points: list[tuple[str, float, float, float]], own_key
         dlon = abs(lo - qo)
         if dlon > math.pi:
             dlon = 2 * math.pi - dlon
-        x = dlon * (qc + math.cos(la)) / 2
+        x = dlon * (qc + cos_la) / 2
         y = la - qa
         d = x * x + y * y
         if d < best:
@@ -264,9 +269,10 @@ def _mark_datelines(text: str, tokens: list[_Token]) -> None:
 
 def _settlement_cue(text: str, start: int, end: int, rules: LanguageRules) -> bool:
     """Whether a noun next to the name says it is a town or village ("Farah city", "город Белгород")."""
-    after = fold(text[end : end + 12]).split()[:1]
-    if after and after[0] in rules.settlement_after and text[end : end + 1] == " ":
-        return True
+    if text[end : end + 1] == " ":
+        after = fold(text[end : end + 12]).split()[:1]
+        if after and after[0] in rules.settlement_after:
+            return True
     if not rules.settlement_before:
         return False
     before = fold(text[max(0, start - 30) : start]).split()
@@ -690,7 +696,7 @@ class Geocoder:
                 taken[x] = True
             found.append(m)
         # 4. drop matches inside longer capitalised runs that are not places (person and organisation names)
-        ignorable = rules.stopwords | set(rules.demonyms) | {w for p in rules.after + rules.before for w in p}
+        ignorable = rules.ignorable
         keep = []
         personal: set[str] = set()
 
@@ -698,7 +704,7 @@ class Geocoder:
             return tk.initial and (tk.folded in rules.stopwords or tk.text.lower() in lower_words
                                    or plain_word(tk.text, rules.code))
         region_tok = [False] * n
-        stops = rules.stopwords | rules.titles  # "U.S. President Donald Trump": the run of names starts after the title
+        stops = rules.name_stops  # "U.S. President Donald Trump": the run of names starts after the title
         for m in found:
             if m.region:
                 for x in range(*m._tok):  # type: ignore[attr-defined]

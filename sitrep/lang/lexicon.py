@@ -231,9 +231,12 @@ class Lexicon:
     def find_all(self, folded: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Every match of every label (may overlap) that starts in [start, end)."""
         end = len(folded) if end is None else end
-        found = self._all(folded)
+        # (asked about many sentences of one document: the cached answer is checked here, not in a call)
+        found = self._cache if self._cache_key is folded else self._all(folded)
         # Matches are sorted by start: a sentence's share is one slice of the document's.
-        lo, hi = bisect_left(self._cache_starts, start), bisect_left(self._cache_starts, end)
+        starts = self._cache_starts
+        lo = bisect_left(starts, start)
+        hi = bisect_left(starts, end, lo)
         if lo == hi:
             return []
         return [m for m in found[lo:hi] if m.end <= end]

@@ -719,11 +719,9 @@ class Geocoder:
                 if not (x + 1 < n and tokens[x + 1].cap and gap_ok(tk, tokens[x + 1])):
                     personal.add(tk.folded)
         found_at = {x for m in found for x in range(*m._tok)}  # type: ignore[attr-defined]
-        index_of = {id(tk): x for x, tk in enumerate(tokens)}
 
-        def place_part(tk: _Token) -> bool:  # "Amsterdam-London": a place hyphenated to a place is no name's part
-            x = index_of[id(tk)]
-            return x in found_at and (tk.split or (x + 1 < n and tokens[x + 1].split))
+        def place_part(x: int) -> bool:  # "Amsterdam-London": a place hyphenated to a place is no name's part
+            return x in found_at and (tokens[x].split or (x + 1 < n and tokens[x + 1].split))
 
         by_token = {x: m for m in found for x in range(*m._tok)}  # type: ignore[attr-defined]
 
@@ -734,11 +732,12 @@ class Geocoder:
         def loose_part(m: _Mention, i: int, j: int) -> bool:
             """A word cut from a compound that is part of a name: "Mar-a-Lago", "Lin-Manuel" (two small places
             hyphenated are more likely a name than a pair; "Amsterdam-London", "Calgary-based" are places)."""
-            partners = ([tokens[i - 1]] if tokens[i].split else []) + ([tokens[j]] if j < n and tokens[j].split else [])
-            for tk in partners:
+            partners = ([i - 1] if tokens[i].split else []) + ([j] if j < n and tokens[j].split else [])
+            for x in partners:
+                tk = tokens[x]
                 if not tk.cap and len(tk.text) <= 2:
                     return True
-                other = by_token.get(index_of[id(tk)])
+                other = by_token.get(x)
                 if tk.cap and (other is None or not (big(m) or big(other))):
                     return True
             return False
@@ -776,8 +775,8 @@ class Geocoder:
             while b < n and tokens[b].cap and gap_ok(tokens[b - 1], tokens[b]) and not region_tok[b] \
                     and tokens[b].folded not in stops and tokens[b].dateline == tokens[b - 1].dateline:
                 b += 1
-            others = [tk for tk in tokens[a:i] + tokens[j:b] if tk.folded not in ignorable and not plain_initial(tk)
-                      and not place_part(tk)]
+            others = [tokens[x] for x in (*range(a, i), *range(j, b))
+                      if tokens[x].folded not in ignorable and not plain_initial(tokens[x]) and not place_part(x)]
             if others and i == a and b - a <= 4 and not m.region and not any(tk.folded in personal for tk in tokens[j:b]) and any(
                     kind == 0 and pl.fcode == "PCLI" and fold(pl.name) == fold(m.surface)
                     for pls in [self.gazetteer.places([g for g, _, _ in m.ids])]

@@ -73,6 +73,7 @@ class LanguageRules:
     after_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     ignorable: set[str] = field(init=False)  # words that are no part of a person's or an organisation's name
     name_stops: set[str] = field(init=False)  # words where a run of names stops
+    region_first_words: set[str] = field(init=False)  # the words a region phrase starts with
 
     def __post_init__(self) -> None:
         self.ignorable = self.stopwords | set(self.demonyms) | {w for p in self.after + self.before for w in p}
@@ -82,6 +83,7 @@ class LanguageRules:
                 index.setdefault(ph[0], []).append(ph)
         for ph in self.settlement_before:
             self.settlement_by_last.setdefault(ph[-1], []).append(ph)
+        self.region_first_words = set(self.before_by_first) | set(self.after_by_first)
 
 
 @lru_cache(maxsize=None)
@@ -517,7 +519,7 @@ class Geocoder:
         def gap_ok(a: _Token, b: _Token) -> bool:
             return text[a.end : b.start] in (" ", "-", "\u00a0")
 
-        for i in range(n):
+        for i in [i for i, t in enumerate(tokens) if t.folded in rules.region_first_words]:
             # "before" region nouns: regiunea X, obwód X, région de X
             for phrase in rules.before_by_first.get(tokens[i].folded, ()):
                 L = len(phrase)
@@ -554,10 +556,8 @@ class Geocoder:
                         spans.append((b, i + L, phrase if phrase in rules.minor else True,
                                       [name, *_variants(name, rules.adjective), *_variants(name, rules.inflection)]))
                     break
-        for i in range(n):
+        for i in [i for i, t in enumerate(tokens) if t.cap]:
             t = tokens[i]
-            if not t.cap:
-                continue
             j = i
             while j < n and j - i < MAX_TOKENS:
                 tj = tokens[j]
@@ -584,8 +584,8 @@ class Geocoder:
         found: list[_Mention] = []
         cue_countries: set[str] = set()
         demonym_spans = []
-        for i, t in enumerate(tokens):
-            cc = rules.demonyms.get(t.folded)
+        for i, t in [(i, t) for i, t in enumerate(tokens) if t.folded in rules.demonyms]:
+            cc = rules.demonyms[t.folded]
             if cc and (t.cap or not rules.capitalised_demonyms):
                 if len(cc) == 2:
                     cue_countries.add(cc)

@@ -119,20 +119,24 @@ class _Phrases:
             else:
                 self.other.append((order, label, specs))
 
-    def match_at(self, tokens, joined: list[bool], i: int, out: list) -> None:
-        """Append (start, order, end, label) for every phrase that matches from token i."""
-        start = tokens[i][0]
-        for order, label in self.single:
-            out.append((start, order, tokens[i][1], label))
-        if self.by_next and i + 1 < len(tokens) and joined[i]:
-            for order, label, specs in self.by_next.get(tokens[i + 1][2], ()):
-                last = _match_after(tokens, joined, i + 1, specs, 1)  # the second word fits already
+    def match_at_each(self, tokens, joined: list[bool], positions: list[int], out: list) -> None:
+        """Append (start, order, end, label) for every phrase that matches from each token in
+        `positions` (all of them one word)."""
+        single, by_next, other = self.single, self.by_next, self.other
+        last_token = len(tokens) - 1
+        for i in positions:
+            start = tokens[i][0]
+            for order, label in single:
+                out.append((start, order, tokens[i][1], label))
+            if by_next and i < last_token and joined[i]:
+                for order, label, specs in by_next.get(tokens[i + 1][2], ()):
+                    last = _match_after(tokens, joined, i + 1, specs, 1)  # the second word fits already
+                    if last is not None:
+                        out.append((start, order, tokens[last][1], label))
+            for order, label, specs in other:
+                last = _match_after(tokens, joined, i, specs, 0)
                 if last is not None:
                     out.append((start, order, tokens[last][1], label))
-        for order, label, specs in self.other:
-            last = _match_after(tokens, joined, i, specs, 0)
-            if last is not None:
-                out.append((start, order, tokens[last][1], label))
 
 
 class Lexicon:
@@ -201,27 +205,21 @@ class Lexicon:
         found: list[tuple[int, int, int, str]] = []  # (start, order, end, label)
         # Only words that occur in both the text and the lexicon are tried (set intersection).
         for word in self._exact.keys() & by_word.keys():
-            phrases = self._exact[word]
-            for i in by_word[word]:
-                phrases.match_at(tokens, joined, i, found)
+            self._exact[word].match_at_each(tokens, joined, by_word[word], found)
         for key in self._prefix.keys() & index.words_by_prefix.keys():
             for word in index.words_by_prefix[key]:  # each distinct word once, then all its places
                 phrases = self._stemmed(word, key)
                 if phrases is not None:
-                    for i in by_word[word]:
-                        phrases.match_at(tokens, joined, i, found)
+                    phrases.match_at_each(tokens, joined, by_word[word], found)
         if self._short_prefix:
             for word, positions in by_word.items():
                 hits = [(order, label, specs) for stem, order, label, specs in self._short_prefix if word.startswith(stem)]
                 if hits:
-                    phrases = _Phrases(hits)
-                    for i in positions:
-                        phrases.match_at(tokens, joined, i, found)
+                    _Phrases(hits).match_at_each(tokens, joined, positions, found)
         if self._number is not None:
             for word, positions in by_word.items():
                 if word.isdigit():
-                    for i in positions:
-                        self._number.match_at(tokens, joined, i, found)
+                    self._number.match_at_each(tokens, joined, positions, found)
         found.sort()  # (start, order) is unique
         matches = [Match(start, end, label, folded[start:end]) for start, _, end, label in found]
         self._cache_key, self._cache = folded, matches

@@ -56,7 +56,7 @@ class ArticleCoder:
         numbers = [n for n in self.numbers.find(text, folded) if not _inside_any(n, dates) and not self._is_measure(folded, n)]
         # "ROMA, 1 ottobre –": a dateline says when the story was filed, not when things happened.
         dates = [d for d in dates if not is_dateline(text, d, anchor) and not self.dates.dates_the_writing(folded, d)]
-        actor_mentions = actors.find(text, self.pack.code) if actors is not None else []
+        actor_mentions = actors.find(text, self.pack.code, folded) if actors is not None else []
         place_spans = [(p.start, p.end) for p in places]
         # "Kyiv said", "Bucureștiul a negat": a capital or a country speaking is its government.
         speakers = [p for p in places if self._speaks(folded, p)]

@@ -8,6 +8,7 @@ one event type of each group that cannot co-occur ("exclusive_groups").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -269,6 +270,7 @@ def recode_by_actors(label: str, a1, a2=None) -> str:
 
 # -- label parts ------------------------------------------------------------------------------
 
+@lru_cache(maxsize=None)  # labels are few and asked about for every sentence
 def sub_of(label: str) -> str:
     parts = label.split("/")
     # "Explosions/Remote violence/Air/drone strike": the event type itself may contain "/".
@@ -279,6 +281,7 @@ def sub_of(label: str) -> str:
     return parts[-1]
 
 
+@lru_cache(maxsize=None)
 def type_of(label: str) -> str:
     return SUB_EVENT_TYPES.get(sub_of(label), label.split("/")[0])
 

@@ -11,9 +11,10 @@ Pattern syntax (the same in every pack):
 - case and diacritics are ignored (patterns are folded like the text).
 
 Matching indexes every pattern by its first word (exact words in a dict, stems by their first
-three letters), so a document is scanned once per lexicon whatever the number of phrases.
-Results for the last document are cached, because extraction asks one lexicon about many
-sentences of the same text.
+three letters), and the phrases that share a first word by their second word, so a document is
+scanned once per lexicon whatever the number of phrases and only phrases whose first two words
+are there are tried. Results for the last document are cached, because extraction asks one
+lexicon about many sentences of the same text.
 """
 
 from __future__ import annotations
@@ -25,13 +26,14 @@ from typing import Iterable, Iterator, Mapping, Sequence
 
 from sitrep.lang.text import fold
 
-_TOKEN = re.compile(r"\w+")
+# A word, then what stands before the next word if only spaces, hyphens, apostrophes and quotes
+# do: two words may stand in one phrase when the run reaches the next word.
+_WORD_AND_JOIN = re.compile(r"(\w+)[\s\-'\"]*")
 _PATTERN_WORD = re.compile(r"\w+\*?|#")
-# Between two words of one phrase only spaces, hyphens, apostrophes and quotes may stand.
-_JOIN = re.compile(r"[\s\-'\"]*")
 _GAP = ("gap", "")
 _MAX_GAP = 3
 _PREFIX_KEY = 3
+_STEMMED_CACHE_SIZE = 50_000  # distinct words remembered per lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,6 @@ def parse_pattern(pattern: str) -> tuple[tuple[str, str], ...]:
 class _TokenIndex:
     tokens: list[tuple[int, int, str]]
     by_word: dict[str, list[int]]
-    by_prefix: dict[str, list[int]]
     joined: list[bool]  # token i and i + 1 may stand in one phrase (only spaces, hyphens, quotes between)
     words_by_prefix: dict[str, list[str]]  # the distinct words that start with each 3-letter key
 
@@ -77,18 +78,65 @@ _last_index: list = [None, None]
 def _index(folded: str) -> _TokenIndex:
     """Tokens of the last document, with the positions of each word and each 3-letter start."""
     if _last_index[0] is not folded and _last_index[0] != folded:
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
+        tokens: list[tuple[int, int, str]] = []
+        run_ends: list[int] = []
         by_word: dict[str, list[int]] = {}
-        by_prefix: dict[str, list[int]] = {}
-        for i, (_, _, word) in enumerate(tokens):
-            by_word.setdefault(word, []).append(i)
-            by_prefix.setdefault(word[:_PREFIX_KEY], []).append(i)
-        joined = [_JOIN.fullmatch(folded, a[1], b[0]) is not None for a, b in zip(tokens, tokens[1:])]
+        for i, m in enumerate(_WORD_AND_JOIN.finditer(folded)):
+            word = m.group(1)
+            tokens.append((m.start(), m.end(1), word))
+            run_ends.append(m.end())
+            positions = by_word.get(word)
+            if positions is None:
+                by_word[word] = [i]
+            else:
+                positions.append(i)
+        joined = [end == b[0] for end, b in zip(run_ends, tokens[1:])]
         words_by_prefix: dict[str, list[str]] = {}
         for word in by_word:
             words_by_prefix.setdefault(word[:_PREFIX_KEY], []).append(word)
-        _last_index[0], _last_index[1] = folded, _TokenIndex(tokens, by_word, by_prefix, joined, words_by_prefix)
+        _last_index[0], _last_index[1] = folded, _TokenIndex(tokens, by_word, joined, words_by_prefix)
     return _last_index[1]
+
+
+class _Phrases:
+    """The phrases that may start at one word, split by what must follow it: nothing (one-word
+    phrases), a given word (looked up in a dict), or anything else (tried one by one).
+
+    Each phrase is (order, label, specs); `order` sorts matches that start at the same place as
+    the scan of every phrase in turn would have listed them."""
+
+    __slots__ = ("single", "by_next", "other")
+
+    def __init__(self, phrases: Sequence[tuple[int, str, tuple]]):
+        self.single: list[tuple[int, str]] = []
+        self.by_next: dict[str, list[tuple[int, str, tuple]]] = {}
+        self.other: list[tuple[int, str, tuple]] = []
+        for order, label, specs in phrases:
+            if len(specs) == 1:
+                self.single.append((order, label))
+            elif specs[1][0] == "exact":
+                self.by_next.setdefault(specs[1][1], []).append((order, label, specs))
+            else:
+                self.other.append((order, label, specs))
+
+    def match_at_each(self, tokens, joined: list[bool], positions: list[int], out: list) -> None:
+        """Append (start, order, end, label) for every phrase that matches from each token in
+        `positions` (all of them one word)."""
+        single, by_next, other = self.single, self.by_next, self.other
+        last_token = len(tokens) - 1
+        for i in positions:
+            start = tokens[i][0]
+            for order, label in single:
+                out.append((start, order, tokens[i][1], label))
+            if by_next and i < last_token and joined[i]:
+                for order, label, specs in by_next.get(tokens[i + 1][2], ()):
+                    last = _match_after(tokens, joined, i + 1, specs, 1)  # the second word fits already
+                    if last is not None:
+                        out.append((start, order, tokens[last][1], label))
+            for order, label, specs in other:
+                last = _match_after(tokens, joined, i, specs, 0)
+                if last is not None:
+                    out.append((start, order, tokens[last][1], label))
 
 
 class Lexicon:
@@ -96,12 +144,12 @@ class Lexicon:
 
     def __init__(self, entries: Mapping[str, Sequence[str]]):
         self.labels: list[str] = []
-        self._exact: dict[str, list[tuple[str, tuple]]] = {}
-        self._prefix: dict[str, list[tuple[str, str, tuple]]] = {}
-        self._short_prefix: list[tuple[str, str, tuple]] = []
-        self._number: list[tuple[str, tuple]] = []
-        self._size = 0
-        for label, phrases in entries.items():
+        exact: dict[str, list[tuple[int, str, tuple]]] = {}
+        self._prefix: dict[str, list[tuple[str, int, str, tuple]]] = {}
+        self._short_prefix: list[tuple[str, int, str, tuple]] = []
+        number: list[tuple[int, str, tuple]] = []
+        parsed: list[tuple[int, str, tuple]] = []
+        for rank, (label, phrases) in enumerate(entries.items()):
             added = False
             for phrase in phrases or []:
                 if not isinstance(phrase, str) or not phrase.strip():
@@ -110,20 +158,28 @@ class Lexicon:
                 if not specs or specs[0] == _GAP:
                     continue
                 added = True
-                self._size += 1
-                kind, word = specs[0]
-                if kind == "exact":
-                    self._exact.setdefault(word, []).append((label, specs))
-                elif kind == "prefix":
-                    if len(word) >= _PREFIX_KEY:
-                        self._prefix.setdefault(word[:_PREFIX_KEY], []).append((word, label, specs))
-                    else:
-                        self._short_prefix.append((word, label, specs))
-                else:
-                    self._number.append((label, specs))
+                parsed.append((rank, label, specs))
             if added:
                 self.labels.append(label)
-        self._rank = {label: i for i, label in enumerate(entries)}
+        self._size = len(parsed)
+        # Matches at one place sort by label (the one listed first wins ties), then as the phrases
+        # were scanned: exact first words, stems, short stems, numbers, each in the order given.
+        kinds = {"exact": 0, "prefix": 1, "number": 3}
+        for n, (rank, label, specs) in enumerate(parsed):
+            kind, word = specs[0]
+            group = 2 if kind == "prefix" and len(word) < _PREFIX_KEY else kinds[kind]
+            order = (rank * 4 + group) * (self._size + 1) + n
+            if group == 0:
+                exact.setdefault(word, []).append((order, label, specs))
+            elif group == 1:
+                self._prefix.setdefault(word[:_PREFIX_KEY], []).append((word, order, label, specs))
+            elif group == 2:
+                self._short_prefix.append((word, order, label, specs))
+            else:
+                number.append((order, label, specs))
+        self._exact = {word: _Phrases(phrases) for word, phrases in exact.items()}
+        self._number = _Phrases(number) if number else None
+        self._stemmed_cache: dict[str, _Phrases | None] = {}
         self._cache_key: str | None = None
         self._cache: list[Match] = []
         self._cache_starts: list[int] = []
@@ -131,54 +187,64 @@ class Lexicon:
     def __bool__(self) -> bool:
         return self._size > 0
 
+    def _stemmed(self, word: str, key: str) -> _Phrases | None:
+        """The stemmed phrases that may start at `word`, worked out once per distinct word."""
+        cache = self._stemmed_cache
+        if word not in cache:
+            if len(cache) >= _STEMMED_CACHE_SIZE:
+                cache.clear()
+            hits = [(order, label, specs) for stem, order, label, specs in self._prefix[key] if word.startswith(stem)]
+            cache[word] = _Phrases(hits) if hits else None
+        return cache[word]
+
     def _all(self, folded: str) -> list[Match]:
         if self._cache_key is folded or self._cache_key == folded:
             return self._cache
         index = _index(folded)
-        tokens = index.tokens
-        starts: list[tuple[int, str, tuple]] = []
+        tokens, joined, by_word = index.tokens, index.joined, index.by_word
+        found: list[tuple[int, int, int, str]] = []  # (start, order, end, label)
         # Only words that occur in both the text and the lexicon are tried (set intersection).
-        for word in self._exact.keys() & index.by_word.keys():
-            for i in index.by_word[word]:
-                starts.extend((i, label, specs) for label, specs in self._exact[word])
-        for key in self._prefix.keys() & index.by_prefix.keys():
-            stems = self._prefix[key]
+        for word in self._exact.keys() & by_word.keys():
+            self._exact[word].match_at_each(tokens, joined, by_word[word], found)
+        for key in self._prefix.keys() & index.words_by_prefix.keys():
             for word in index.words_by_prefix[key]:  # each distinct word once, then all its places
-                hits = [(label, specs) for stem, label, specs in stems if word.startswith(stem)]
+                phrases = self._stemmed(word, key)
+                if phrases is not None:
+                    phrases.match_at_each(tokens, joined, by_word[word], found)
+        if self._short_prefix:
+            for word, positions in by_word.items():
+                hits = [(order, label, specs) for stem, order, label, specs in self._short_prefix if word.startswith(stem)]
                 if hits:
-                    for i in index.by_word[word]:
-                        starts.extend((i, label, specs) for label, specs in hits)
-        for stem, label, specs in self._short_prefix:
-            for word, positions in index.by_word.items():
-                if word.startswith(stem):
-                    starts.extend((i, label, specs) for i in positions)
-        if self._number:
-            for word, positions in index.by_word.items():
+                    _Phrases(hits).match_at_each(tokens, joined, positions, found)
+        if self._number is not None:
+            for word, positions in by_word.items():
                 if word.isdigit():
-                    starts.extend((i, label, specs) for i in positions for label, specs in self._number)
-        found: list[Match] = []
-        for i, label, specs in starts:
-            last = _match_after(tokens, index.joined, i, specs, 0)  # the first word chose the start
-            if last is not None:
-                start, end = tokens[i][0], tokens[last][1]
-                found.append(Match(start, end, label, folded[start:end]))
-        rank = self._rank
-        found.sort(key=lambda m: (m.start, rank[m.label]))  # ties go to the label listed first
-        self._cache_key, self._cache = folded, found
-        self._cache_starts = [m.start for m in found]
-        return found
+                    self._number.match_at_each(tokens, joined, positions, found)
+        found.sort()  # (start, order) is unique
+        matches = [Match(start, end, label, folded[start:end]) for start, _, end, label in found]
+        self._cache_key, self._cache = folded, matches
+        self._cache_starts = [m.start for m in matches]
+        return matches
 
     def find_all(self, folded: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Every match of every label (may overlap) that starts in [start, end)."""
         end = len(folded) if end is None else end
-        found = self._all(folded)
+        # (asked about many sentences of one document: the cached answer is checked here, not in a call)
+        found = self._cache if self._cache_key is folded else self._all(folded)
         # Matches are sorted by start: a sentence's share is one slice of the document's.
-        lo, hi = bisect_left(self._cache_starts, start), bisect_left(self._cache_starts, end)
+        starts = self._cache_starts
+        lo = bisect_left(starts, start)
+        hi = bisect_left(starts, end, lo)
+        if lo == hi:
+            return []
         return [m for m in found[lo:hi] if m.end <= end]
 
     def find(self, folded: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Non-overlapping matches, preferring the longest, in text order."""
-        found = sorted(self.find_all(folded, start, end), key=lambda m: (-(m.end - m.start), m.start))
+        found = self.find_all(folded, start, end)
+        if len(found) < 2:  # most sentences: nothing to choose between
+            return found
+        found.sort(key=lambda m: (-(m.end - m.start), m.start))
         taken: list[Match] = []
         for m in found:
             if all(m.end <= t.start or m.start >= t.end for t in taken):

@@ -118,8 +118,13 @@ _TOKEN = re.compile(r"\w+")
 _GAP_WORDS = re.compile(r"\w+")
 _GAP_PUNCT = re.compile(r"[^\w\s\-']")
 # Quotes and slashes are spaces for matching ("ПВК «Вагнер»", "AFC/M23"); same length.
-_SPACE_TABLE = str.maketrans({'"': " ", "/": " ", "«": " ", "»": " ", "„": " ", "“": " ", "”": " ",
-                              "‹": " ", "›": " "})
+# (One regex substitution: str.translate looks up every character of non-Latin text in a dict.)
+_SPACED = re.compile('["/«»„“”‹›]')
+
+
+def _spaced(text: str) -> str:
+    return _SPACED.sub(" ", text)
+
 
 _WORD_GAP = r"(?:[\s\-]+\w+){0,3}"
 _WORD_SEP = r"[\s\-]+"
@@ -189,7 +194,7 @@ class _Index:
             pattern = pattern[1:].strip()
         if not pattern:
             return
-        words = (pattern if case_sensitive else fold(pattern)).translate(_SPACE_TABLE).split()
+        words = _spaced(pattern if case_sensitive else fold(pattern)).split()
         words = [w for w in words if w]
         while words and words[0] == "...":
             words.pop(0)
@@ -416,10 +421,11 @@ class ActorRegistry:
             self._matcher(code)
 
     # ----- finding --------------------------------------------------------------------
-    def find(self, text: str, language: str | None = "en") -> list[ActorMention]:
+    def find(self, text: str, language: str | None = "en", folded: str | None = None) -> list[ActorMention]:
+        """`folded`: the text already folded (`sitrep.lang.text.fold`), where the caller has it."""
         matcher = self._matcher(language)
-        folded = fold(text).translate(_SPACE_TABLE)
-        original = text.translate(_SPACE_TABLE)
+        folded = _spaced(fold(text) if folded is None else folded)
+        original = _spaced(text)
         token_list = [(m.start(), m.group()) for m in _TOKEN.finditer(folded)]
         raw = matcher.index.scan(folded, original, token_list)
         labels = matcher.index.labels

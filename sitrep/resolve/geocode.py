@@ -76,13 +76,19 @@ class LanguageRules:
     division_abbreviation_re: re.Pattern | None = None  # ", Calif." and the like
     before_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     after_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    ignorable: set[str] = field(init=False)  # words that are no part of a person's or an organisation's name
+    name_stops: set[str] = field(init=False)  # words where a run of names stops
+    region_first_words: set[str] = field(init=False)  # the words a region phrase starts with
 
     def __post_init__(self) -> None:
+        self.ignorable = self.stopwords | set(self.demonyms) | {w for p in self.after + self.before for w in p}
+        self.name_stops = self.stopwords | self.titles  # "U.S. President Donald Trump"
         for phrases, index in ((self.before, self.before_by_first), (self.after, self.after_by_first)):
             for ph in phrases:  # longest first, as sorted
                 index.setdefault(ph[0], []).append(ph)
         for ph in self.settlement_before:
             self.settlement_by_last.setdefault(ph[-1], []).append(ph)
+        self.region_first_words = set(self.before_by_first) | set(self.after_by_first)
 
 
 @lru_cache(maxsize=None)
@@ -130,7 +136,7 @@ def language_rules(code: str | None) -> LanguageRules:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     text: str
     start: int
@@ -233,6 +239,7 @@ def _distance_km(a: Place, b: Place) -> float:
 def _nearest_km(p: Place, points: list[tuple[str, float, float, float]], own_key: str) -> float:
     """Distance (equirectangular approximation, km) from ``p`` to the closest anchor of another name."""
     la, lo = math.radians(p.lat), math.radians(p.lon)
+    cos_la = math.cos(la)
     best = 1e18
     for k, qa, qo, qc in points:
         if k == own_key:
@@ -240,7 +247,7 @@ def _nearest_km(p: Place, points: list[tuple[str, float, float, float]], own_key
         dlon = abs(lo - qo)
         if dlon > math.pi:
             dlon = 2 * math.pi - dlon
-        x = dlon * (qc + math.cos(la)) / 2
+        x = dlon * (qc + cos_la) / 2
         y = la - qa
         d = x * x + y * y
         if d < best:
@@ -271,9 +278,10 @@ def _mark_datelines(text: str, tokens: list[_Token]) -> None:
 
 def _settlement_cue(text: str, start: int, end: int, rules: LanguageRules) -> bool:
     """Whether a noun next to the name says it is a town or village ("Farah city", "город Белгород")."""
-    after = fold(text[end : end + 12]).split()[:1]
-    if after and after[0] in rules.settlement_after and text[end : end + 1] == " ":
-        return True
+    if text[end : end + 1] == " ":
+        after = fold(text[end : end + 12]).split()[:1]
+        if after and after[0] in rules.settlement_after:
+            return True
     if not rules.settlement_before:
         return False
     before = fold(text[max(0, start - 30) : start]).split()
@@ -374,6 +382,36 @@ def _hints(text: str, mentions: list) -> list[tuple[Any, Any, bool]]:
     return out
 
 
+_WORD_SHAPES_SIZE = 100_000  # distinct words remembered per set of name particles
+
+
+@lru_cache(maxsize=None)
+def _word_shapes(particles: frozenset[str]) -> dict[str, tuple[str, int, str, bool]]:
+    """Each language's particles get their own table of word shapes (see `_word_shape`)."""
+    return {}
+
+
+def _word_shape(raw: str, particles: frozenset[str]) -> tuple[str, int, str, bool]:
+    """What a token matched as ``raw`` is, the same wherever it stands: (word, how many characters
+    it starts after the match, folded word, capitalised)."""
+    word, lead = raw, 0
+    if word[-1] == ".":
+        # keep the dot only for abbreviations like "U.S." (letter-dot runs)
+        if not _ABBREVIATION.fullmatch(word):
+            word = word[:-1]
+    if "'" in word or "’" in word:
+        el = _ELISION.match(word)
+        if el and el.group(1)[0].islower():
+            lead = len(el.group(1))
+            word = word[lead:]
+        pos = _POSSESSIVE.search(word)
+        if pos and len(word) > 3:
+            word = word[: pos.start()]
+    cap = word[:1].isupper() or (bool(particles) and "-" in word[:5]
+                                 and word.split("-", 1)[0] in particles and word.split("-", 1)[1][:1].isupper())
+    return word, lead, _fold_word(word), cap
+
+
 class Geocoder:
     """Implements `sitrep.services.PlaceResolver` over a `Gazetteer`."""
 
@@ -398,27 +436,18 @@ class Geocoder:
         """Word tokens; a name after a lower-case article particle ("al-Hasakeh") counts as capitalised."""
         out = []
         append = out.append
+        shapes = _word_shapes(particles)
         for m in _TOKEN.finditer(text):
-            word = m.group(0)
-            start, end = m.span()
-            if word[-1] == ".":
-                # keep the dot only for abbreviations like "U.S." (letter-dot runs)
-                if not _ABBREVIATION.fullmatch(word):
-                    word = word[:-1]
-                    end -= 1
-            if "'" in word or "’" in word:
-                el = _ELISION.match(word)
-                if el and el.group(1)[0].islower():
-                    start += len(el.group(1))
-                    word = word[len(el.group(1)):]
-                pos = _POSSESSIVE.search(word)
-                if pos and len(word) > 3:
-                    word = word[: pos.start()]
-                    end = start + len(word)
-            cap = word[:1].isupper() or (bool(particles) and "-" in word[:5]
-                                         and word.split("-", 1)[0] in particles and word.split("-", 1)[1][:1].isupper())
+            raw = m.group()
+            shape = shapes.get(raw)
+            if shape is None:
+                if len(shapes) >= _WORD_SHAPES_SIZE:
+                    shapes.clear()
+                shape = shapes[raw] = _word_shape(raw, particles)
+            word, lead, folded, cap = shape
+            start = m.start() + lead
             initial = cap and (start == 0 or bool(_SENTENCE_END.search(text, max(0, start - 4), start)))
-            append(_Token(word, start, end, _fold_word(word), cap, initial))
+            append(_Token(word, start, start + len(word), folded, cap, initial))
         return out
 
     def _split_compounds(self, tokens: list[_Token], rules: LanguageRules) -> list[_Token]:
@@ -579,7 +608,7 @@ class Geocoder:
         def gap_ok(a: _Token, b: _Token) -> bool:
             return text[a.end : b.start] in (" ", "-", "\u00a0")
 
-        for i in range(n):
+        for i in [i for i, t in enumerate(tokens) if t.folded in rules.region_first_words]:
             # "before" region nouns: regiunea X, obwód X, région de X
             for phrase in rules.before_by_first.get(tokens[i].folded, ()):
                 L = len(phrase)
@@ -616,10 +645,8 @@ class Geocoder:
                         spans.append((b, i + L, phrase if phrase in rules.minor else True,
                                       [name, *_variants(name, rules.adjective), *_variants(name, rules.inflection)]))
                     break
-        for i in range(n):
+        for i in [i for i, t in enumerate(tokens) if t.cap]:
             t = tokens[i]
-            if not t.cap:
-                continue
             j = i
             while j < n and j - i < MAX_TOKENS:
                 tj = tokens[j]
@@ -646,8 +673,8 @@ class Geocoder:
         found: list[_Mention] = []
         cue_countries: set[str] = set()
         demonym_spans = []
-        for i, t in enumerate(tokens):
-            cc = rules.demonyms.get(t.folded)
+        for i, t in [(i, t) for i, t in enumerate(tokens) if t.folded in rules.demonyms]:
+            cc = rules.demonyms[t.folded]
             if cc and (t.cap or not rules.capitalised_demonyms):
                 if len(cc) == 2:
                     cue_countries.add(cc)
@@ -764,7 +791,7 @@ class Geocoder:
                 taken[x] = True
             found.append(m)
         # 4. drop matches inside longer capitalised runs that are not places (person and organisation names)
-        ignorable = rules.stopwords | set(rules.demonyms) | {w for p in rules.after + rules.before for w in p}
+        ignorable = rules.ignorable
         keep = []
         personal: set[str] = set()
 
@@ -772,7 +799,7 @@ class Geocoder:
             return tk.initial and (tk.folded in rules.stopwords or tk.text.lower() in lower_words
                                    or plain_word(tk.text, rules.code))
         region_tok = [False] * n
-        stops = rules.stopwords | rules.titles  # "U.S. President Donald Trump": the run of names starts after the title
+        stops = rules.name_stops  # "U.S. President Donald Trump": the run of names starts after the title
         for m in found:
             if m.region:
                 for x in range(*m._tok):  # type: ignore[attr-defined]
@@ -787,11 +814,9 @@ class Geocoder:
                 if not (x + 1 < n and tokens[x + 1].cap and gap_ok(tk, tokens[x + 1])):
                     personal.add(tk.folded)
         found_at = {x for m in found for x in range(*m._tok)}  # type: ignore[attr-defined]
-        index_of = {id(tk): x for x, tk in enumerate(tokens)}
 
-        def place_part(tk: _Token) -> bool:  # "Amsterdam-London": a place hyphenated to a place is no name's part
-            x = index_of[id(tk)]
-            return x in found_at and (tk.split or (x + 1 < n and tokens[x + 1].split))
+        def place_part(x: int) -> bool:  # "Amsterdam-London": a place hyphenated to a place is no name's part
+            return x in found_at and (tokens[x].split or (x + 1 < n and tokens[x + 1].split))
 
         by_token = {x: m for m in found for x in range(*m._tok)}  # type: ignore[attr-defined]
 
@@ -802,11 +827,12 @@ class Geocoder:
         def loose_part(m: _Mention, i: int, j: int) -> bool:
             """A word cut from a compound that is part of a name: "Mar-a-Lago", "Lin-Manuel" (two small places
             hyphenated are more likely a name than a pair; "Amsterdam-London", "Calgary-based" are places)."""
-            partners = ([tokens[i - 1]] if tokens[i].split else []) + ([tokens[j]] if j < n and tokens[j].split else [])
-            for tk in partners:
+            partners = ([i - 1] if tokens[i].split else []) + ([j] if j < n and tokens[j].split else [])
+            for x in partners:
+                tk = tokens[x]
                 if not tk.cap and len(tk.text) <= 2:
                     return True
-                other = by_token.get(index_of[id(tk)])
+                other = by_token.get(x)
                 if tk.cap and (other is None or not (big(m) or big(other))):
                     return True
             return False
@@ -845,8 +871,8 @@ class Geocoder:
             while b < n and tokens[b].cap and gap_ok(tokens[b - 1], tokens[b]) and not region_tok[b] \
                     and tokens[b].folded not in stops and tokens[b].dateline == tokens[b - 1].dateline:
                 b += 1
-            others = [tk for tk in tokens[a:i] + tokens[j:b] if tk.folded not in ignorable and not plain_initial(tk)
-                      and not place_part(tk)]
+            others = [tokens[x] for x in (*range(a, i), *range(j, b))
+                      if tokens[x].folded not in ignorable and not plain_initial(tokens[x]) and not place_part(x)]
             if others and i == a and b - a <= 4 and not m.region and not any(tk.folded in personal for tk in tokens[j:b]) and any(
                     kind == 0 and pl.fcode == "PCLI" and fold(pl.name) == fold(m.surface)
                     for pls in [self.gazetteer.places([g for g, _, _ in m.ids])]

@@ -424,3 +424,15 @@ def test_a_country_after_a_control_cue_is_no_village_name(pipeline):
     text = "Колони перетнули кордон Ростовської області з окупованих територій України."
     held = [c for c in code(pipeline, text, "uk").claims if c.attribute in ("controls", "captured")]
     assert all(c.value is None for c in held)
+
+
+def test_a_toll_before_an_attributed_sentence_is_that_sources(pipeline):
+    text = "Russian shelling killed two people in Kherson. The same day, according to the governor, drones hit Mykolaiv."
+    tolls = [c for c in code(pipeline, text, "en").claims if c.attribute == "killed"]
+    assert [(c.value, c.source, c.certainty) for c in tolls] == [(2, "Governor", "reported")]
+
+
+def test_a_toll_before_another_sources_own_toll_stays_the_outlets(pipeline):
+    text = "Russian shelling killed two people in Kherson. Police said three people died."
+    tolls = [c for c in code(pipeline, text, "en").claims if c.attribute == "killed"]
+    assert [(c.value, c.source) for c in tolls] == [(2, None), (3, "Police")]

@@ -84,6 +84,7 @@ def test_every_pack_has_the_shared_files(code):
         ("uk", "Дмитро Пєсков", "Dmytro Peskov"),
         ("uk", "Євген Пригожин", "Yevhen Pryhozhyn"),
         ("uk", "Київ", "Kyiv"),
+        ("uk", "Володимир Зеленський", "Volodymyr Zelensky"),
         ("en", "Ilya Ponomarev", "Ilya Ponomarev"),
     ],
 )

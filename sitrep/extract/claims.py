@@ -531,11 +531,30 @@ def carry_attribution(claims: list[tuple[Claim, Sentence]], sources) -> list[tup
         # ("20 civilians and a dozen militants died") do not.
         if any(sent.start <= m.start < sent.end and m.origin != "actor" for m in sources):
             continue
-        speaker = last[2]
-        claim.source, claim.source_type, claim.via = speaker.source, speaker.source_type, speaker.via
-        if claim.certainty == "asserted":
-            claim.certainty = "reported"
+        _take_voice(claim, last[2])
+    # "Shelling killed one person. The same day, according to the regional administration, ...":
+    # a toll told in the sentence right before an attributed one of its paragraph is that
+    # source's too, when its own sentence names nobody.
+    # (Not when that source gives a figure of its own for the same thing: then they differ.)
+    following: dict[int, Claim] = {}
+    for claim, sent in reversed(claims):
+        if claim.source is not None:
+            following[sent.index] = claim
+    paragraph_of = {sent.index: sent.paragraph for _, sent in claims}
+    for claim, sent in claims:
+        after = following.get(sent.index + 1)
+        if claim.source is None and claim.attribute in COUNT_ATTRIBUTES and after is not None \
+                and paragraph_of.get(sent.index + 1) == sent.paragraph \
+                and not any(sent.start <= m.start < sent.end and m.origin != "actor" for m in sources) \
+                and not any(c.attribute == claim.attribute and s.index == sent.index + 1 for c, s in claims):
+            _take_voice(claim, after)
     return claims
+
+
+def _take_voice(claim: Claim, speaker: Claim) -> None:
+    claim.source, claim.source_type, claim.via = speaker.source, speaker.source_type, speaker.via
+    if claim.certainty == "asserted":
+        claim.certainty = "reported"
 
 
 def unique_claims(claims: list[tuple[Claim, Sentence]]) -> list[tuple[Claim, Sentence]]:

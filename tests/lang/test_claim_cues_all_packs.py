@@ -260,3 +260,17 @@ def test_a_weapon_alone_names_no_side(pipeline):
     result = pipeline.extract(Document(id="t", text="Drones attacked the port of Izmail overnight.", language="en",
                                        published=dt.date(2024, 3, 12)))
     assert all(e.actor1 != "Military Forces of Russia" for e in result.events)
+
+
+# US commands speak under their own names, in any language.
+US_COMMANDS = [
+    ("en", "US Africa Command said five militants were killed in an air strike near Jilib.", "US Africa Command"),
+    ("it", "Il Comando degli Stati Uniti per l'Africa (Africom) ha detto che cinque miliziani sono stati uccisi.", "US Africa Command"),
+    ("fr", "Le commandement américain pour l'Afrique a indiqué que cinq combattants avaient été tués.", "US Africa Command"),
+    ("ru", "Центральное командование США сообщило, что пять боевиков были убиты.", "US Central Command"),
+]
+
+
+@pytest.mark.parametrize("language, text, source", US_COMMANDS)
+def test_a_us_command_speaks_under_its_name(pipeline, language, text, source):
+    assert {c.source for c in claims(pipeline, language, text) if c.attribute == "killed"} == {source}

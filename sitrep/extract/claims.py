@@ -541,12 +541,13 @@ def carry_attribution(claims: list[tuple[Claim, Sentence]], sources) -> list[tup
         if claim.source is not None:
             following[sent.index] = claim
     paragraph_of = {sent.index: sent.paragraph for _, sent in claims}
+    told = {(sent.index, claim.attribute) for claim, sent in claims}
     for claim, sent in claims:
         after = following.get(sent.index + 1)
         if claim.source is None and claim.attribute in COUNT_ATTRIBUTES and after is not None \
                 and paragraph_of.get(sent.index + 1) == sent.paragraph \
-                and not any(sent.start <= m.start < sent.end and m.origin != "actor" for m in sources) \
-                and not any(c.attribute == claim.attribute and s.index == sent.index + 1 for c, s in claims):
+                and (sent.index + 1, claim.attribute) not in told \
+                and not any(sent.start <= m.start < sent.end and m.origin != "actor" for m in sources):
             _take_voice(claim, after)
     return claims
 

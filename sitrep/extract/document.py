@@ -118,17 +118,16 @@ class ArticleCoder:
                 labels = labels[:1]
             kept = [x for x in labels if not (x[2] and mentions)]  # "two were killed" after an event is about that event
             blamers: set[str] = set()  # speakers whose statement here is who did it
-            for label, trig, _ in told:
-                if (label, trig, False) not in kept and (label, trig, True) not in kept:
-                    # Folded into the event told before, but who says who did it still counts:
-                    # "an army spokesman said the militia had fired at homes".
-                    attribution, certainty = self.sources.voice(text, folded, sources, s, e, trig.start)
-                    if attribution.source is not None:
-                        a1, a2 = actors_around(actor_mentions, trig, s, e, folded, agents)
-                        culprit = self._culprit_claim(counter, text, sent, label, trig, a1, attribution, certainty, actors, doc_country)
-                        if culprit is not None:
-                            claims.append((culprit, sent))
-                            blamers.add(culprit.source)
+            for label, trig, _ in (x for x in told if x not in kept):
+                # Folded into the event told before, but who says who did it still counts:
+                # "an army spokesman said the militia had fired at homes".
+                attribution, certainty = self.sources.voice(text, folded, sources, s, e, trig.start)
+                if attribution.source is not None:
+                    a1, _ = actors_around(actor_mentions, trig, s, e, folded, agents)
+                    culprit = self._culprit_claim(counter, text, sent, label, trig, a1, attribution, certainty, actors, doc_country)
+                    if culprit is not None:
+                        claims.append((culprit, sent))
+                        blamers.add(culprit.source)
             for label, trig, weak in kept:
                 place, near = self.places.place_for(folded, trig, sent_places, last_place, doc_place)
                 date = nearest(sent_dates, trig.start) or (last_date[1] if last_date else None)
@@ -152,7 +151,8 @@ class ArticleCoder:
                 claims.append((claim, sent))
 
         claims = unique_claims(carry_attribution(claims, sources))
-        answer_stances(claims, {sent.index for _, sent in claims if self.claim_finder.says_its_own(folded, sent)})
+        claim_sentences = {sent.index: sent for _, sent in claims}
+        answer_stances(claims, {i for i, sent in claim_sentences.items() if self.claim_finder.says_its_own(folded, sent)})
         carry_territory(claims)
         statements_apart(claims, eventful)
         romanize_names(claims, self.pack.meta.get("romanization"))

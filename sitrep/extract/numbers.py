@@ -78,13 +78,14 @@ class NumberReader:
         return out
 
     def _joins_range(self, text: str, folded: str, low: NumberMention, high: NumberMention) -> bool:
+        """A dash or a range word alone between the figures, or the opener's own connector."""
         gap = folded[low.end:high.start]
         if _RANGE_DASH.fullmatch(text, low.end, high.start):
             return True
         word = " ".join(gap.split())
         if word in self.range_connectors:
             return True
-        opener = _PREVIOUS_WORD.search(folded, 0, low.start)
+        opener = _PREVIOUS_WORD.search(folded, max(0, low.start - 30), low.start)
         return bool(opener) and self.range_between.get(opener.group(1)) == word
 
     def _scaled(self, folded: str, number: NumberMention) -> NumberMention:

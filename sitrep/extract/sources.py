@@ -19,7 +19,7 @@ from sitrep.lang.text import UPPER, WORD_RE, fold
 
 CERTAINTY_ORDER = ("denied", "unconfirmed", "likely", "claimed", "confirmed")
 
-# Lower-case words that may sit inside a proper name ("Committee of the ... Union", "bin Salman").
+
 def _name_regex(connectors: set[str], articles: set[str] = frozenset()) -> re.Pattern[str]:
     """Runs of capitalised words, with the pack's lower-case name words between them
     ("Committee of the ... Union", "bin Salman"); an article only after a connector."""

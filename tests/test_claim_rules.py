@@ -436,3 +436,13 @@ def test_a_toll_before_another_sources_own_toll_stays_the_outlets(pipeline):
     text = "Russian shelling killed two people in Kherson. Police said three people died."
     tolls = [c for c in code(pipeline, text, "en").claims if c.attribute == "killed"]
     assert [(c.value, c.source) for c in tolls] == [(2, None), (3, "Police")]
+
+
+@pytest.mark.parametrize("language, text, source, via", [
+    ("en", "Russian media reported that the governor said 12 people were killed in Belgorod.", "Governor", "Russian press"),
+    ("ro", "Presa franceză a relatat că serviciile de informații militare ale Franței ar fi ajuns la o estimare "
+           "de câteva zeci de morți.", "French intelligence", "French press"),
+])
+def test_an_outlet_reporting_what_a_source_said_relays_it(pipeline, language, text, source, via):
+    tolls = [c for c in code(pipeline, text, language).claims if c.attribute == "killed"]
+    assert [(c.source, c.via) for c in tolls] == [(source, via)]

@@ -279,8 +279,10 @@ class SourceFinder:
             cited = next((m for m in in_sentence if 0 <= m.start - cue_citing.end <= 60), None)
             if cited is not None and cited.name != source.name and cited.start > source.start:
                 return Attribution(cited, source, cue_citing)
+        # "Presa franceză a relatat că serviciile de informații ... ar fi ajuns la o estimare": an
+        # outlet whose verb opens the clause the source speaks in relays it too.
         relays = [c for c in candidates[1:] if c[1].name != source.name and c[1].type == "media"
-                  and (c[2] in according or c[2] == cue)]
+                  and (c[2] in according or c[2] == cue or c[1].end <= c[2].start < c[2].end <= source.start)]
         if relays:
             via = relays[0][1]
         elif source.type == "media" and cue in according:

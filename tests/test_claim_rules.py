@@ -446,3 +446,18 @@ def test_a_toll_before_another_sources_own_toll_stays_the_outlets(pipeline):
 def test_an_outlet_reporting_what_a_source_said_relays_it(pipeline, language, text, source, via):
     tolls = [c for c in code(pipeline, text, language).claims if c.attribute == "killed"]
     assert [(c.source, c.via) for c in tolls] == [(source, via)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ro", "Deputata Marina Tauber a susținut că ar fi fost reținuți peste o sută de oameni la Chișinău."),
+    ("ru", "Депутат утверждает, что в Кишинёве якобы задержаны более ста человек."),
+])
+def test_the_reportative_under_a_claim_verb_is_the_claim(pipeline, language, text):
+    held = [c for c in code(pipeline, text, language).claims if c.attribute == "detained"]
+    assert [c.certainty for c in held] == ["claimed"]
+
+
+def test_a_hedge_without_a_claim_verb_stays_likely(pipeline):
+    text = "La Chișinău ar fi fost reținuți peste o sută de oameni."
+    held = [c for c in code(pipeline, text, "ro").claims if c.attribute == "detained"]
+    assert [c.certainty for c in held] == ["likely"]

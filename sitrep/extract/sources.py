@@ -74,6 +74,7 @@ class SourceFinder:
         self.nationalities = lexicon_from(pack.section("actors", "nationalities", {}) or {})
         self.roles = lexicon_from(pack.section("sources", "person_roles", {}) or {})
         self.according_to = pack.lexicon("attribution", "according_to")
+        self.reportative = pack.lexicon("attribution", "reportative")
         self.speech = pack.lexicon("attribution", "speech_verbs")
         self.pronouns = pack.lexicon("attribution", "pronouns")
         self.function_words = {fold(w) for w in pack.section("sources", "function_words", [])}
@@ -310,6 +311,11 @@ class SourceFinder:
             ranked = sorted(cues, key=lambda c: (_clause_distance(folded, c, position), CERTAINTY_ORDER.index(c.label) if c.label in CERTAINTY_ORDER else 9))
             best = ranked[0]
             if _clause_distance(folded, best, position) < 160:
+                # "a susținut că ar fi fost reținuți": the reportative mood under a claim verb is
+                # the claim, not the speaker's doubt.
+                if best.label == "likely" and any(c.label == "claimed" and c.end <= best.start for c in cues) \
+                        and any(r.start <= best.start < r.end for r in self.reportative.find(folded, sent_start, sent_end)):
+                    return "claimed"
                 return best.label
         return "reported" if attributed else "asserted"
 

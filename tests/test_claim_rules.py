@@ -461,3 +461,10 @@ def test_a_hedge_without_a_claim_verb_stays_likely(pipeline):
     text = "La Chișinău ar fi fost reținuți peste o sută de oameni."
     held = [c for c in code(pipeline, text, "ro").claims if c.attribute == "detained"]
     assert [c.certainty for c in held] == ["likely"]
+
+
+def test_a_culprit_named_by_a_role_noun_is_that_side_in_english(pipeline):
+    text = ("Clashes broke out in Omdurman, Sudan, on Saturday. In a statement the RSF blamed the army "
+            "for the shelling of homes in the city.")
+    blame = [c for c in code(pipeline, text, "en").claims if c.attribute == "perpetrator"]
+    assert [(c.value, c.source) for c in blame] == [("Sudanese army", "Rapid Support Forces")]

@@ -150,6 +150,15 @@ class ArticleCoder:
                     continue  # the statement is already the claim of who did it
                 claims.append((claim, sent))
 
+        # "Tauber accused the police", "the RSF blamed the army": a culprit named by a role noun
+        # is that side of the article's country, in English ("Moldovan police", "Sudanese army"),
+        # not the text's word for it.
+        adjective = self.sources.adjective_of(doc_country) if doc_country else None
+        by_word = {a.mention: a.role for a in actor_mentions
+                   if not getattr(a, "canonical", None) and getattr(a, "role", None) in CULPRIT_WORDS}
+        for claim, _ in claims:
+            if claim.attribute == "perpetrator" and claim.value in by_word and adjective:
+                claim.value = f"{adjective} {CULPRIT_WORDS[by_word[claim.value]]}"
         claims = unique_claims(carry_attribution(claims, sources))
         claim_sentences = {sent.index: sent for _, sent in claims}
         answer_stances(claims, {i for i, sent in claim_sentences.items() if self.claim_finder.says_its_own(folded, sent)})
@@ -166,8 +175,7 @@ class ArticleCoder:
         return DocumentResult(doc_id=doc.id, language=self.pack.code, published=doc.published,
                               events=events, claims=all_claims)
 
-    @staticmethod
-    def _culprit_claim(counter, text, sent, label, trig, a1, attribution, certainty, actors, country) -> Claim | None:
+    def _culprit_claim(self, counter, text, sent, label, trig, a1, attribution, certainty, actors, country) -> Claim | None:
         """"The ministry said the Kyiv regime attacked the city": the source also says who did it,
         and naming a culprit is a claim, not a report. Only violence has a culprit (an attack that
         was shot down too); victims do not attack, nor does the speaker named with its acronym
@@ -180,6 +188,9 @@ class ArticleCoder:
         # A group without a nationality is the article's country's where the caller says so
         # (a speaker blaming "the rebel militia" for an attack told before).
         doer = actor_name(a1, country, actors) if culprit else None
+        if doer and country and not getattr(a1, "canonical", None) and getattr(a1, "role", None) in CULPRIT_WORDS:
+            adjective = self.sources.adjective_of(country)
+            doer = f"{adjective} {CULPRIT_WORDS[a1.role]}" if adjective else doer
         if not doer or speaker.name == doer:
             return None
         return make_claim(counter, "perpetrator", doer, None, text, sent, attribution,
@@ -203,6 +214,10 @@ class ArticleCoder:
 def _inside_any(n: NumberMention, dates: list[DateMention]) -> bool:
     return any(d.start <= n.start < d.end for d in dates)
 
+
+# English words for the armed sides a role noun names, as culprit values ("Sudanese army").
+CULPRIT_WORDS = {"military": "army", "security_forces": "security forces", "police": "police",
+                 "government": "government", "rebels": "rebels", "militants": "militants", "gunmen": "gunmen"}
 
 # Places that speak for their state after "according to": capitals and countries.
 SPEAKING_FEATURES = {"PPLC", "PCLI", "PCL", "PCLD", "PCLF", "PCLS"}

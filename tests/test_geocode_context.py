@@ -282,3 +282,13 @@ def test_a_division_is_named_in_english_beside_its_english_siblings(real):
     # registry data writes "Nord Kivu" next to "South Kivu"
     found = places(real, "M23 rebels entered Goma, the capital of North Kivu province.")
     assert found["Goma"].admin1 == "North Kivu"
+
+
+@pytest.mark.parametrize("text, mention, admin1", [
+    # a former spelling does not rename the division; the English names replace transliterations
+    ("Missiles hit Kiev on Monday, officials said.", "Kiev", "Kyiv"),
+    ("A drone hit an apartment block in Zaporizhzhia.", "Zaporizhzhia", "Zaporizhzhia Oblast"),
+    ("Russian missiles struck Vinnytsia overnight.", "Vinnytsia", "Vinnytsia Oblast"),
+])
+def test_ukrainian_divisions_by_their_english_names(real, text, mention, admin1):
+    assert places(real, text)[mention].admin1 == admin1

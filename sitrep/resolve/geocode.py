@@ -41,8 +41,10 @@ def _fold_word(word: str) -> str:
     return word if word.isascii() and word.isalpha() and word.islower() else fold(word)
 _MIDDLE_CONNECTORS = frozenset(read_yaml(Path(__file__).parent / "data" / "place_name_connectors.yaml"))
 MAX_TOKENS = 4
-_SPELLING_ARTICLES = frozenset(str(w).lower() for w in
-                               (read_yaml(Path(__file__).parent / "data" / "admin1.yaml").get("spelling_articles") or []))
+_ADMIN1_DATA = read_yaml(Path(__file__).parent / "data" / "admin1.yaml")
+_SPELLING_ARTICLES = frozenset(str(w).lower() for w in (_ADMIN1_DATA.get("spelling_articles") or []))
+# Former spellings a division no longer goes by in English ("Kiev"): never reported as written.
+_FORMER_SPELLINGS = frozenset(fold(str(w)) for w in (_ADMIN1_DATA.get("former_spellings") or []))
 MIN_SCORE = 3.5  # below: an unsupported reading (log10 population + priors + cues)
 
 
@@ -532,7 +534,8 @@ class Geocoder:
                 and _articles(core) == _articles(name)
             addressed = p.fcode == "ADM1" and _PAREN_ADDRESS_END.match(text, m.end) is not None \
                 and "(" in text[max(0, m.start - 60) : m.start].rsplit(")", 1)[-1]
-            if where not in out and ((alike and p.fcode in ("ADM1", "PPLA", "PPLC")) or addressed):
+            # (not a capital's: "Kiev" is an old spelling of Kyiv, whose division is the capital's own)
+            if where not in out and fold(core) not in _FORMER_SPELLINGS and ((alike and p.fcode in ("ADM1", "PPLA")) or addressed):
                 out[where] = core[:1].upper() + core[1:]
         return {k: v for k, v in out.items() if k not in own}
 

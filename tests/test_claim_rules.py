@@ -468,3 +468,9 @@ def test_a_culprit_named_by_a_role_noun_is_that_side_in_english(pipeline):
             "for the shelling of homes in the city.")
     blame = [c for c in code(pipeline, text, "en").claims if c.attribute == "perpetrator"]
     assert [(c.value, c.source) for c in blame] == [("Sudanese army", "Rapid Support Forces")]
+
+
+def test_a_source_naming_whose_missiles_fell_names_the_culprit(pipeline):
+    text = "AP, citing a senior US intelligence official, reported that Russian missiles fell on Polish territory near Przewodow."
+    blame = [c for c in code(pipeline, text, "en").claims if c.attribute == "perpetrator"]
+    assert [(c.value, c.source, c.via) for c in blame] == [("Military Forces of Russia", "American intelligence", "Associated Press")]

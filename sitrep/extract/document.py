@@ -182,7 +182,8 @@ class ArticleCoder:
         ("the US Command (Africom)")."""
         violent = type_of(label) in VIOLENT_TYPES or sub_of(label) == "Disrupted weapons use"
         speaker = attribution.source
-        culprit = a1 is not None and a1.end <= trig.start and violent \
+        fired = a1 is not None and getattr(a1, "role", None) == "weapons" and a1.start <= trig.start  # "Russian missiles fell"
+        culprit = a1 is not None and (a1.end <= trig.start or fired) and violent \
             and not (speaker.start <= a1.start and a1.end <= max(speaker.end, attribution.cue.start if attribution.cue else 0)) \
             and getattr(a1, "role", None) not in CIVILIAN_ROLES
         # A group without a nationality is the article's country's where the caller says so

@@ -474,3 +474,13 @@ def test_a_source_naming_whose_missiles_fell_names_the_culprit(pipeline):
     text = "AP, citing a senior US intelligence official, reported that Russian missiles fell on Polish territory near Przewodow."
     blame = [c for c in code(pipeline, text, "en").claims if c.attribute == "perpetrator"]
     assert [(c.value, c.source, c.via) for c in blame] == [("Military Forces of Russia", "American intelligence", "Associated Press")]
+
+
+@pytest.mark.parametrize("language, text, source", [
+    ("ru", "Власти ДНР заявили о двадцати погибших в Донецке и обвинили украинскую армию.", "DPR: Donetsk People's Republic"),
+    ("en", "The DPR authorities reported 20 dead in Donetsk and accused the Ukrainian army.", "DPR: Donetsk People's Republic"),
+    ("ro", "Deputata Marina Tauber a acuzat poliția din Chișinău și a susținut că peste o sută de protestatari au fost reținuți.",
+     "Marina Tauber"),
+])
+def test_a_verb_joined_by_and_keeps_the_first_verbs_subject(pipeline, language, text, source):
+    assert {c.source for c in code(pipeline, text, language).claims} == {source}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitrep.lang.lexicon import Match
+from sitrep.lang.lexicon import Match, lexicon_from
 from sitrep.lang.pack import LanguagePack
 from sitrep.lang.morph import nominative_name, plain_word
 from sitrep.lang.segment import sentence_initial
@@ -88,7 +88,13 @@ class SourceFinder:
         self.name_runs = _name_regex(connectors, articles)
         self.via_cues = pack.lexicon("attribution", "via")
         self.citing = pack.lexicon("attribution", "citing")
-        self.clause_breaks = pack.lexicon("attribution", "clause_breaks")
+        # Lexicon phrases drop punctuation, so the breaks written after a comma (", and", ", iar")
+        # are matched apart and kept only where the text has the comma: a bare "and" joins two
+        # verbs of one subject ("declared ... and accused the army").
+        breaks = [w for w in pack.section("attribution", "clause_breaks", []) or [] if isinstance(w, str)]
+        self.clause_breaks = lexicon_from({"x": [w for w in breaks if not w.lstrip().startswith(",")]})
+        self.comma_breaks = lexicon_from({"x": [w.lstrip()[1:] for w in breaks if w.lstrip().startswith(",")]})
+        self.coordinators = pack.lexicon("actors", "coordinators")
         self.certainty = pack.lexicon("certainty")
         self.adjective_of = adjective_of
 
@@ -239,8 +245,15 @@ class SourceFinder:
                 candidates.append((abs(cue.start - position), source, cue))
         via_cues = self.via_cues.find_all(folded, sent_start, sent_end)
         breaks = [b.end for b in self.clause_breaks.find(folded, sent_start, sent_end)] + \
+            [b.end for b in self.comma_breaks.find(folded, sent_start, sent_end) if folded[max(0, b.start - 3):b.start].rstrip().endswith(",")] + \
             [m.end() for m in _STRONG_BREAK.finditer(folded, sent_start, sent_end)]
-        for cue in self.speech.find(folded, sent_start, sent_end):
+        speech_cues = self.speech.find(folded, sent_start, sent_end)
+        for cue in speech_cues:
+            # "declared ... and accused the army": a verb joined to an earlier one by "and" has
+            # that verb's subject; it looks for none of its own.
+            if any(c.end <= cue.start for c in speech_cues if c is not cue) and any(
+                    0 < cue.start - k.end <= 2 for k in self.coordinators.find(folded, max(sent_start, cue.start - 8), cue.start)):
+                continue
             # The subject sits in the verb's own clause: after the last clause break before it.
             floor = max([b for b in breaks if b <= cue.start], default=sent_start)
             before = [s for s in in_sentence if 0 <= cue.start - s.end <= 80 and s.start >= floor]

@@ -484,3 +484,10 @@ def test_a_source_naming_whose_missiles_fell_names_the_culprit(pipeline):
 ])
 def test_a_verb_joined_by_and_keeps_the_first_verbs_subject(pipeline, language, text, source):
     assert {c.source for c in code(pipeline, text, language).claims} == {source}
+
+
+def test_what_caused_the_deaths_is_a_claim_about_the_culprit(pipeline):
+    text = ("A military jet bombed a crowd in Pazigyi village, Myanmar, on Tuesday. A military spokesman said "
+            "many of the deaths were caused by ammunition stored at the site exploding.")
+    blame = [c for c in code(pipeline, text, "en").claims if c.attribute == "perpetrator" and c.source == "Army"]
+    assert [c.certainty for c in blame] == ["claimed"]

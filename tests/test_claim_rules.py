@@ -491,3 +491,19 @@ def test_what_caused_the_deaths_is_a_claim_about_the_culprit(pipeline):
             "many of the deaths were caused by ammunition stored at the site exploding.")
     blame = [c for c in code(pipeline, text, "en").claims if c.attribute == "perpetrator" and c.source == "Army"]
     assert [c.certainty for c in blame] == ["claimed"]
+
+
+@pytest.mark.parametrize("language, text, value, source", [
+    ("ro", "Oleksiy Arestovici a declarat că militarii din legiune sunt „o unitate separată rusă, deghizată în Forțele "
+           "armate ucrainene”.", "o unitate separată rusă, deghizată în Forțele armate ucrainene", "Oleksiy Arestovici"),
+    ("en", "A military spokesman said those killed in Pazigyi were members of the People's Defence Force.",
+     "People's Defence Force", "Army"),
+])
+def test_who_someone_is_said_by_a_source(pipeline, language, text, value, source):
+    said = [c for c in code(pipeline, text, language).claims if c.attribute == "identity"]
+    assert [(c.value, c.source) for c in said] == [(value, source)]
+
+
+def test_loose_words_after_an_identity_cue_are_no_identity(pipeline):
+    text = "Identitatea partizanilor rămâne neconfirmată, spun surse din serviciile de informații."
+    assert not [c for c in code(pipeline, text, "ro").claims if c.attribute == "identity"]

@@ -80,6 +80,7 @@ class ClaimFinder:
         self.aggregate = pack.lexicon("claims", "aggregate")
         self.toll = pack.lexicon("numbers", "toll_words")
         self.belongs = pack.lexicon("claims", "belongs")
+        self.identity = pack.lexicon("claims", "identity")
         self.coordinators = pack.lexicon("actors", "coordinators")
         self.complementizers = pack.lexicon("attribution", "complementizers")
         self.numbers = number_reader(pack)
@@ -117,6 +118,7 @@ class ClaimFinder:
         if not r.out:
             r.out.extend(self._stance_claim(text, folded, sent, sources, counter))
         self._aim_claim(r)
+        self._identity_claim(r)
         r.out.extend(self._subset_claims(text, folded, sent, r.figures, r.numbers, r.used, actor_mentions, counter))
         self._size_claim(r)
         r.out.extend(self._competing_figures(text, folded, sent, r.figures, r.numbers, r.used, sources, counter))
@@ -225,6 +227,32 @@ class ClaimFinder:
             if 3 <= len(rest) <= 200:
                 attribution, certainty = self.sources.voice(r.text, r.folded, r.sources, r.s, r.e, cue.start)
                 self._claim(r, "aim", rest, None, attribution, certainty, cue.start)
+
+    def _identity_claim(self, r: _Reading) -> None:
+        """"The fighters are 'a separate Russian unit disguised as Ukrainian forces'": who someone
+        is, said by a source: the quotation holding the cue, as written, or a party the words after
+        it name ("members of the People's Defence Force"), by its canonical name."""
+        for cue in self.identity.find(r.folded, r.s, r.e)[:1]:
+            attribution, certainty = self.sources.voice(r.text, r.folded, r.sources, r.s, r.e, cue.start)
+            if attribution.source is None:
+                return  # the outlet's own "is a" describes; it claims nothing
+            quoted = _quotation_around(r.text, r.s, r.e, cue.end)
+            if quoted:
+                start, end = quoted
+            else:
+                start = cue.end
+                stop = _CLAUSE_PUNCT.search(r.text, start, r.e)
+                end = stop.start() if stop else r.e
+            value = r.text[start:end].strip()
+            # a party named by most of the words ("members of the People's Defence Force") by its name
+            named = next((a for a in r.actors if start <= a.start and a.end <= end and getattr(a, "canonical", None)
+                          and (a.end - a.start) >= 0.6 * len(value)), None)
+            if named is not None:
+                value = named.canonical
+            elif not quoted:
+                return  # loose words after a cue ("the identity of the partisans remains ...") name no one
+            if 3 <= len(value) <= 120:
+                self._claim(r, "identity", value, None, attribution, certainty, cue.start)
 
     def _size_claim(self, r: _Reading) -> None:
         """"including a dozen vehicles", "4,500 people took part", "attacked with eight drones".
@@ -501,6 +529,21 @@ def place_value(p: PlaceMention) -> str:
     if p.mention.isascii() or all(ord(ch) < 0x250 for ch in p.mention):
         return p.mention
     return p.name or p.mention
+
+
+def _quotation_around(text: str, s: int, e: int, position: int) -> tuple[int, int] | None:
+    """The span inside the quotation marks around `position`, if it stands in one (any pair of
+    quote marks: texts open with "”" as well as "“", "„" or "«")."""
+    marks = [i for i in range(s, e) if text[i] in _QUOTE_MARKS]
+    before = [i for i in marks if i < position]
+    after = [i for i in marks if i >= position]
+    if len(before) % 2 == 0 or not after:
+        return None
+    return before[-1] + 1, after[0]
+
+
+_QUOTE_MARKS = frozenset("“”„«»\"")
+_CLAUSE_PUNCT = re.compile(r"[,;:.!?«»“”„\"]")
 
 
 def _inside_quotes(text: str, s: int, e: int, position: int) -> bool:

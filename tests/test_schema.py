@@ -11,3 +11,11 @@ SCHEMA_FILE = Path(__file__).resolve().parent.parent / "docs" / "output.schema.j
 def test_published_schema_matches_the_types():
     published = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     assert published == output_json_schema(), "regenerate it: sitrep schema > docs/output.schema.json"
+
+
+def test_python_dash_m_sitrep_runs_the_command_line():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "sitrep", "schema"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and '"claims"' in done.stdout

@@ -507,3 +507,29 @@ def test_who_someone_is_said_by_a_source(pipeline, language, text, value, source
 def test_loose_words_after_an_identity_cue_are_no_identity(pipeline):
     text = "Identitatea partizanilor rămâne neconfirmată, spun surse din serviciile de informații."
     assert not [c for c in code(pipeline, text, "ro").claims if c.attribute == "identity"]
+
+
+NIGER = ("Niger : des soldats tués dans une embuscade près de la frontière malienne\n\n"
+         "Au moins 17 soldats nigériens ont été tués mardi dans une embuscade tendue par des jihadistes près de Koutougou, "
+         "dans la région de Tillabéri, a annoncé le ministère de la Défense dans un communiqué. Vingt autres militaires "
+         "ont été blessés, selon la même source.\n\nUne source sécuritaire locale a évoqué un bilan plus lourd, d'au moins "
+         "25 morts. Le groupe État islamique au Sahel n'a pas revendiqué l'attaque.")
+
+
+def test_a_short_report_read_whole(pipeline):
+    result = code(pipeline, NIGER, "fr")
+    # the narrowest division the event's mentions tell; no place inside a group's name
+    assert [e.location.admin1 for e in result.events] == ["Tillaberi"]
+    counts = {(c.attribute, c.value, c.source) for c in result.claims if c.attribute in ("killed", "injured")}
+    # "selon la même source" is the ministry; "a évoqué" is a source's verb; the wounded soldiers are no culprits
+    assert counts == {("killed", 17, "Ministry of Defence"), ("injured", 20, "Ministry of Defence"), ("killed", 25, "Source")}
+    # a group that has not claimed the attack takes no position
+    assert not [c for c in result.claims if c.attribute == "perpetrator"]
+
+
+def test_a_sides_denial_and_weapons_that_are_no_victims(pipeline):
+    text = ("У Міноборони Росії заявили, що удар по Одесі було завдано по ангару з морськими дронами. "
+            "Українська сторона ці твердження заперечила.")
+    assert [(c.source, c.certainty) for c in code(pipeline, text, "uk").claims if c.certainty == "denied"] == [("Ukrainian side", "denied")]
+    text = "The governor said four people were wounded when Ukrainian rockets hit Belgorod."
+    assert [c.subject for c in code(pipeline, text, "en").claims if c.attribute == "injured"] == ["civilians"]

@@ -65,7 +65,9 @@ def victim_subject(actor_mentions, cue: Match, s: int, e: int, number: NumberMen
             return actor_key(counted)
     lo = number.end if number is not None and number.end <= cue.start else max(s, cue.start - 60)
     hi = cue.start if number is None or number.end <= cue.start else min(e, cue.end + 40)
-    near = [a for a in actor_mentions if lo <= a.start < max(hi, cue.end + 30) and a.start < e]
+    # (weapons are no victims: "four wounded when Ukrainian rockets hit the city")
+    near = [a for a in actor_mentions if lo <= a.start < max(hi, cue.end + 30) and a.start < e
+            and getattr(a, "role", None) != "weapons"]
     return actor_key(near[0]) if near else None
 
 

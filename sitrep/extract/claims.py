@@ -81,6 +81,7 @@ class ClaimFinder:
         self.toll = pack.lexicon("numbers", "toll_words")
         self.belongs = pack.lexicon("claims", "belongs")
         self.identity = pack.lexicon("claims", "identity")
+        self.negation = pack.lexicon("context", "negation")
         self.coordinators = pack.lexicon("actors", "coordinators")
         self.complementizers = pack.lexicon("attribution", "complementizers")
         self.numbers = number_reader(pack)
@@ -196,6 +197,8 @@ class ClaimFinder:
         folded, s, e = r.folded, r.s, r.e
         owned = self.responsibility.find(folded, s, e)
         for cue in sorted(self.perpetrator.find(folded, s, e) + owned, key=lambda m: m.start)[:1]:
+            if self._negated(folded, cue, s):
+                return  # "has not claimed the attack" claims nothing and denies nothing
             armed = [a for a in r.actors if getattr(a, "role", None) not in CIVILIAN_ROLES]  # victims do not attack
             claiming = any(o.start <= cue.start < o.end or cue.start <= o.start < cue.end for o in owned)
             if claiming:
@@ -352,8 +355,16 @@ class ClaimFinder:
             return []
         if certainty is None:
             certainty = self.sources.certainty_at(folded, s, e, position, True)
-        attribute = "perpetrator" if self.perpetrator.find(folded, s, e) else "occurred"
+        blame = self.perpetrator.find(folded, s, e)
+        if blame and all(self._negated(folded, cue, s) for cue in blame):
+            return []  # "the group has not claimed the attack": no position on anything
+        attribute = "perpetrator" if blame else "occurred"
         return [make_claim(counter, attribute, None, None, text, sent, attribution, certainty, position)]
+
+    def _negated(self, folded: str, cue: Match, s: int) -> bool:
+        """A negation right before the cue in its clause ("n'a pas revendiqué", "did not claim")."""
+        return any(0 <= cue.start - n.end <= 14 and not re.search(r"[,;:.]", folded[n.end:cue.start])
+                   for n in self.negation.find(folded, max(s, cue.start - 30), cue.start))
 
     def _zero_after(self, folded: str, cue: Match, ceiling: int) -> bool:
         """"Погибших нет": languages that put the none-word after the noun."""

@@ -68,7 +68,10 @@ class ArticleCoder:
         cues = self.claim_finder.find_cues(folded)
         agents = self.claim_finder.agent.find(folded)  # "by" before the doer of a passive
         # A capital speaking for its government is not where the story happens.
-        told_places = [p for p in places if p not in speakers]
+        # Nor is a place inside a named party's name ("Islamic State in the Sahel", "Freedom of Russia Legion").
+        named_spans = [(a.start, a.end) for a in actor_mentions if getattr(a, "named", False)]
+        told_places = [p for p in places if p not in speakers
+                       and not any(s <= p.start and p.end <= e for s, e in named_spans)]
         doc_country = main_country(told_places)
         doc_place = main_place(told_places)
 
@@ -120,7 +123,10 @@ class ArticleCoder:
             blamers: set[str] = set()  # speakers whose statement here is who did it
             for label, trig, _ in (x for x in told if x not in kept):
                 # Folded into the event told before, but who says who did it still counts:
-                # "an army spokesman said the militia had fired at homes".
+                # "an army spokesman said the militia had fired at homes" (not a casualty word's
+                # subject: "twenty soldiers were wounded" are victims).
+                if any(c.label in COUNT_ATTRIBUTES and c.start < trig.end and trig.start < c.end for c in cues):
+                    continue
                 attribution, certainty = self.sources.voice(text, folded, sources, s, e, trig.start)
                 if attribution.source is not None:
                     a1, _ = actors_around(actor_mentions, trig, s, e, folded, agents)
@@ -199,7 +205,9 @@ class ArticleCoder:
 
     def _speaks(self, folded: str, place: PlaceMention) -> bool:
         """"Kyiv said", and a capital or country right after "according to" ("według Mińska")."""
-        if any(v.start - place.end <= 2 for v in self.sources.speech.find(folded, place.end, place.end + 20)):
+        # (not across a comma: "... in Tillabéri region, the ministry announced" is the ministry's verb)
+        if any(v.start - place.end <= 2 and "," not in folded[place.end:v.start]
+               for v in self.sources.speech.find(folded, place.end, place.end + 20)):
             return True
         return place.feature in SPEAKING_FEATURES and any(
             0 <= place.start - c.end <= 2 for c in self.sources.according_to.find(folded, max(0, place.start - 40), place.start))

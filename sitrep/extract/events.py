@@ -138,8 +138,11 @@ def assemble_event(number: int, draft: DraftEvent, anchor, main_date, doc_place,
     for c in draft.claims:
         c.event = event_id
     first = draft.mentions[0]
-    place_m = next((m for m in draft.mentions if m.place is not None and m.place.feature not in REGION_FEATURES), None) \
-        or next((m for m in draft.mentions if m.place is not None), None)
+    # A town if any mention has one, else the narrowest division told ("région de Tillabéri" over
+    # the headline's "Niger").
+    placed = [m for m in draft.mentions if m.place is not None]
+    place_m = next((m for m in placed if m.place.feature not in REGION_FEATURES), None) \
+        or min(placed, key=lambda m: _BREADTH.get(m.place.feature, 3), default=None)
     location = None
     if place_m is not None:
         location = to_place(place_m.place, 2 if place_m.near else None)
@@ -175,6 +178,11 @@ def assemble_event(number: int, draft: DraftEvent, anchor, main_date, doc_place,
         evidence=[Span(start=s.start, end=s.end) for s in _unique_sentences(draft.mentions)],
         claims=[c.id for c in draft.claims],
     )
+
+
+# How wide a division is, for choosing the narrowest one an event's mentions tell.
+_BREADTH = {"ADM2": 1, "ADMD": 1, "ADM1": 2, "ADM1H": 2, "RGN": 3, "CONT": 5,
+            "PCLI": 4, "PCL": 4, "PCLD": 4, "PCLF": 4, "PCLS": 4}
 
 
 def _draft_date(draft: DraftEvent, main_date):

@@ -119,9 +119,25 @@ class SourceFinder:
         for mention in found:
             if out and mention.start < out[-1].end:
                 continue
+            if mention.noun == "same source":
+                out.append(self._last_speaker(folded, mention, out))
+                continue
             owned = mention.origin == "noun" and self._possessed(folded, mention)
             out.append(_resolve_bare_noun(mention, out, self.referring, owned))
         return self._with_pronouns(folded, out)
+
+    def _last_speaker(self, folded: str, mention: SourceMention, earlier: list[SourceMention]) -> SourceMention:
+        """"according to the same source": the last source named before that spoke (its speech verb
+        right after it, or right before it, or "according to" before it), whoever it was."""
+        for prior in reversed(earlier):
+            lo = max(0, prior.start - 30)
+            spoke = any(0 <= v.start - prior.end <= 15 for v in self.speech.find(folded, prior.end, prior.end + 24)) \
+                or any(0 <= prior.start - v.end <= 5 for v in self.speech.find(folded, lo, prior.start)) \
+                or any(0 <= prior.start - c.end <= 3 for c in self.according_to.find(folded, lo, prior.start))
+            if spoke:
+                return SourceMention(mention.start, mention.end, prior.name, prior.type, prior.is_person, prior.origin,
+                                     prior.noun, prior.neutral)
+        return mention
 
     def _possessed(self, folded: str, mention: SourceMention) -> bool:
         """"its general staff", "purtătorul său de cuvânt": a possessive word next to the noun."""

@@ -274,3 +274,23 @@ US_COMMANDS = [
 @pytest.mark.parametrize("language, text, source", US_COMMANDS)
 def test_a_us_command_speaks_under_its_name(pipeline, language, text, source):
     assert {c.source for c in claims(pipeline, language, text) if c.attribute == "killed"} == {source}
+
+
+# A capital that did not confirm a claim takes an unconfirmed stance on it.
+NOT_CONFIRMED = [
+    ("it", "Mosca ha accusato le forze ucraine dell'attacco a Donetsk. Kiev non ha confermato."),
+    ("fr", "Moscou a accusé les forces ukrainiennes de l'attaque contre Donetsk. Kiev n'a pas confirmé."),
+    ("es", "Moscú acusó a las fuerzas ucranianas del ataque contra Donetsk. Kiev no confirmó."),
+]
+
+
+@pytest.mark.parametrize("language, text", NOT_CONFIRMED)
+def test_a_capital_that_did_not_confirm(pipeline, language, text):
+    stances = [(c.source, c.certainty) for c in claims(pipeline, language, text) if c.source == "Government of Ukraine"]
+    assert stances and all(certainty == "unconfirmed" for _, certainty in stances)
+
+
+def test_a_german_separable_report_verb_with_its_subject_inside():
+    text = "Mindestens zwölf weitere seien verletzt worden, teilte Bürgermeister Ihor Terechow am Montag mit."
+    result = Pipeline().extract(Document(id="t", text=text, language="de", published=dt.date(2023, 10, 9)))
+    assert {c.source for c in result.claims} == {"Ihor Terechow"}

@@ -533,3 +533,20 @@ def test_a_sides_denial_and_weapons_that_are_no_victims(pipeline):
     assert [(c.source, c.certainty) for c in code(pipeline, text, "uk").claims if c.certainty == "denied"] == [("Ukrainian side", "denied")]
     text = "The governor said four people were wounded when Ukrainian rockets hit Belgorod."
     assert [c.subject for c in code(pipeline, text, "en").claims if c.attribute == "injured"] == ["civilians"]
+
+
+@pytest.mark.parametrize("language, text, source", [
+    # a person named right after the verb speaks; a village and its district are no person
+    ("ru", "В воскресенье вечером ВСУ обстреляли село Октябрьский Белгородского района, сообщил губернатор "
+           "Вячеслав Гладков. По его словам, погибли два человека.", "Vyacheslav Gladkov"),
+    # the name in apposition after the office speaks
+    ("ro", "Armata rusă a atacat cu drone portul Reni, a anunțat guvernatorul regiunii Odesa, Oleh Kiper. "
+           "Potrivit acestuia, două persoane au fost rănite.", "Oleh Kiper"),
+])
+def test_the_speaker_named_after_the_verb(pipeline, language, text, source):
+    assert {c.source for c in code(pipeline, text, language).claims if c.attribute in ("killed", "injured")} == {source}
+
+
+def test_a_polish_thousand_in_the_locative(pipeline):
+    text = "Według policji w proteście w Dorohusku wzięło udział około 300 osób, organizatorzy mówią o ponad tysiącu."
+    assert {(c.value, c.source) for c in code(pipeline, text, "pl").claims if c.attribute == "size"} == {(300, "Police"), (1000, "Organisers")}

@@ -228,6 +228,16 @@ class SourceFinder:
                 words = text[start:end].split()
             if not words or _mostly_covered(start, end, blocked):
                 continue
+            # A place at either end is no part of a name ("Октябрьский Белгородского района":
+            # a village and its district, not a person).
+            while words and any(s <= start < e for s, e in place_spans):
+                start += len(words[0]) + 1
+                words = words[1:]
+            while words and any(s < end <= e for s, e in place_spans):
+                end -= len(words[-1]) + 1
+                words = words[:-1]
+            if not words or not words[0][:1].isupper() or not words[-1][:1].isupper():
+                continue
             name = nominative_name(text[start:end], self.morphology, self.pack.code)
             inside = [n for n in nouns if start <= n.start and n.end <= end]
             if inside and sum(n.end - n.start for n in inside) >= 0.6 * (end - start):
@@ -284,9 +294,15 @@ class SourceFinder:
             clause_initial = (bool(_CLAUSE_START.search(folded, max(sent_start, cue.start - 4), cue.start)) and not named_before) or not before
             # A pronoun after the verb speaks only when no one stands before it ("a spus el"):
             # in "residents ..., say they heard" it is the subject of what they say.
-            inverted = after and (after[0].origin == "noun" or (after[0].origin == "pronoun" and not before))
+            # ("..., сообщил губернатор Вячеслав Гладков": a person named right after the verb, too)
+            inverted = after and (after[0].origin in ("noun", "name") or (after[0].origin == "pronoun" and not before))
             if inverted and after[0].start - cue.end <= 15 and clause_initial and not (relays and before):
                 pick = after[0]
+                # "a anunțat guvernatorul regiunii Odesa, Oleh Kiper": the name in apposition speaks
+                named = next((m for m in after[1:] if m.is_person and m.origin == "name"
+                              and 0 < m.start - pick.end <= 40 and folded[pick.end:m.start].rstrip().endswith(",")), None)
+                if pick.origin == "noun" and named is not None:
+                    pick = named
             else:
                 pick = _clause_subject(folded, before, cue) if before else (after[0] if after else None)
             if pick:

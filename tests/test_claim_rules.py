@@ -550,3 +550,13 @@ def test_the_speaker_named_after_the_verb(pipeline, language, text, source):
 def test_a_polish_thousand_in_the_locative(pipeline):
     text = "Według policji w proteście w Dorohusku wzięło udział około 300 osób, organizatorzy mówią o ponad tysiącu."
     assert {(c.value, c.source) for c in code(pipeline, text, "pl").claims if c.attribute == "size"} == {(300, "Police"), (1000, "Organisers")}
+
+
+def test_a_dateline_under_a_title_dates_and_places_nothing(pipeline):
+    text = ("Gunmen kill 11 villagers in northwest Nigeria\n\nABUJA, July 8 (EEW) - Armed bandits killed at least 11 people "
+            "in an attack on a village in Zamfara state on Saturday night, police said on Monday. A local lawmaker put "
+            "the death toll at 17.")
+    result = pipeline.extract(Document(id="t", text=text, language="en", published=dt.date(2024, 7, 8)))
+    first = result.events[0]
+    assert first.location.admin1 == "Zamfara" and first.date_start == dt.date(2024, 7, 6)
+    assert (17, "Lawmaker") in {(c.value, c.source) for c in result.claims if c.attribute == "killed"}

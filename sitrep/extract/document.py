@@ -70,7 +70,8 @@ class ArticleCoder:
         # A capital speaking for its government is not where the story happens.
         # Nor is a place inside a named party's name ("Islamic State in the Sahel", "Freedom of Russia Legion").
         named_spans = [(a.start, a.end) for a in actor_mentions if getattr(a, "named", False)]
-        told_places = [p for p in places if p not in speakers
+        # And a dateline ("ABUJA, July 8 -") says where the story was filed, not where it happened.
+        told_places = [p for p in places if p not in speakers and not _is_dateline(text, p)
                        and not any(s <= p.start and p.end <= e for s, e in named_spans)]
         doc_country = main_country(told_places)
         doc_place = main_place(told_places)
@@ -218,6 +219,12 @@ class ArticleCoder:
         if folded[n.end:n.end + 1] == "-" and folded[n.end + 1:n.end + 2].isalpha():
             return True
         return any(m.start <= n.end + 2 for m in self.units.find(folded, n.end, n.end + 16))
+
+
+def _is_dateline(text: str, place: PlaceMention) -> bool:
+    """A place in capitals opening a line, followed by a comma ("KYIV, Sept 10 (EEW) -")."""
+    return place.mention.isupper() and len(place.mention) >= 3 and (place.start == 0 or text[place.start - 1] == "\n") \
+        and text[place.end:place.end + 1] == ","
 
 
 def _inside_any(n: NumberMention, dates: list[DateMention]) -> bool:

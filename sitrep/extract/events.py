@@ -188,10 +188,20 @@ _BREADTH = {"ADM2": 1, "ADMD": 1, "ADM1": 2, "ADM1H": 2, "RGN": 3, "CONT": 5,
 def _draft_date(draft: DraftEvent, main_date):
     """The date of the mention that first tells of the happening; an undated first telling is
     read at the article's main date, not at a later mention's (often a follow-up's) date."""
-    first = min(draft.mentions, key=lambda m: m.trigger.start)
+    ordered = sorted(draft.mentions, key=lambda m: m.trigger.start)
+    # A headline tells undated what the story under it dates ("Gunmen kill 11 villagers" above
+    # "... on Saturday night"): the first telling after it counts.
+    if len(ordered) > 1 and ordered[0].date is None and _headline(ordered[0].sentence):
+        ordered = ordered[1:]
+    first = ordered[0]
     if first.date is not None:
         return first.date
     return main_date or next((m.date for m in draft.mentions if m.date is not None), None)
+
+
+def _headline(sent: Sentence) -> bool:
+    """The article's first line when it ends without a full stop (a title)."""
+    return sent.index == 0 and sent.paragraph == 0 and not sent.text.rstrip().endswith((".", "!", "?", "…"))
 
 
 def _unique_sentences(mentions: list[EventMention]) -> list[Sentence]:

@@ -184,10 +184,12 @@ _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,20}\))?\s*[-–—]")
 
 
 def is_dateline(text: str, d: DateMention, anchor: dt.date | None = None) -> bool:
-    """A date at the very start of the text, before the dash that opens the story; or a
-    heading line that dates the writing ("Analytical assessment, 25 June 2023")."""
-    head = text[:d.start]
-    if d.start <= 40 and "\n" not in head and not any(ch.islower() for ch in head) \
+    """A date at the start of a line (the text's first, or the one under its title), before the
+    dash that opens the story ("KYIV, Sept 10 (EEW) -"); or a heading line that dates the writing
+    ("Analytical assessment, 25 June 2023")."""
+    line_start = text.rfind("\n", 0, d.start) + 1
+    head = text[line_start:d.start]
+    if d.start - line_start <= 40 and not any(ch.islower() for ch in head) \
             and _DATELINE_TAIL.match(text, d.end) is not None:
         return True
     return anchor is not None and d.last >= anchor - dt.timedelta(days=1) and _heading_only(text, d)

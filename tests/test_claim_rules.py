@@ -560,3 +560,14 @@ def test_a_dateline_under_a_title_dates_and_places_nothing(pipeline):
     first = result.events[0]
     assert first.location.admin1 == "Zamfara" and first.date_start == dt.date(2024, 7, 6)
     assert (17, "Lawmaker") in {(c.value, c.source) for c in result.claims if c.attribute == "killed"}
+
+
+def test_a_ministry_run_by_a_group_speaks_as_the_ministry(pipeline):
+    text = "An Israeli air strike hit an ambulance convoy in Gaza City on Friday, killing 15 people, the Hamas-run health ministry said."
+    assert {c.source for c in code(pipeline, text, "en").claims} == {"Ministry of Health"}
+
+
+def test_an_aim_ends_with_its_clause(pipeline):
+    text = ("Poliția din Tbilisi a folosit gaze lacrimogene pentru a dispersa mulțimea, iar 20 de persoane au fost reținute, "
+            "potrivit Ministerului de Interne.")
+    assert [c.value for c in code(pipeline, text, "ro").claims if c.attribute == "aim"] == ["dispersa mulțimea"]

@@ -226,7 +226,9 @@ class ClaimFinder:
     def _aim_claim(self, r: _Reading) -> None:
         """"in order to create a buffer zone": the rest of the clause is the aim."""
         for cue in self.aim.find(r.folded, r.s, r.e)[:1]:
-            rest = r.text[cue.end:r.e].strip(" ,:;.\"'„”«»")
+            # up to the clause's end: "to disperse the crowd, and 20 people were detained"
+            stop = re.search(r"[,;:]\s", r.text[cue.end:r.e])
+            rest = r.text[cue.end:cue.end + stop.start() if stop else r.e].strip(" ,:;.\"'„”«»")
             if 3 <= len(rest) <= 200:
                 attribution, certainty = self.sources.voice(r.text, r.folded, r.sources, r.s, r.e, cue.start)
                 self._claim(r, "aim", rest, None, attribution, certainty, cue.start)

@@ -368,7 +368,7 @@ class SourceFinder:
 _OPEN_QUOTES = ("«", "„", "“", '"')
 _CLOSE_QUOTES = ("»", "”", "“", '"')
 _TITLE_GAP = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}")  # at most a few title words between office and name
-_AFTER_COMMA = re.compile(r",\s*(?:[^\W\d]+\s+){0,2}$")  # ", the regional governor"
+_AFTER_COMMA = re.compile(r",\s*(?:[^\W\d][\w\-]*\s+){0,2}$")  # ", the regional governor"
 _NEXT_NAME = re.compile(rf"\s*(\w*[{UPPER}][\w.\-]*)")
 
 

@@ -119,7 +119,7 @@ class SourceFinder:
         for mention in found:
             if out and mention.start < out[-1].end:
                 continue
-            if mention.noun == "same source":
+            if mention.origin == "noun" and self.noun_specs.get(mention.noun, {}).get("last_speaker"):
                 out.append(self._last_speaker(folded, mention, out))
                 continue
             owned = mention.origin == "noun" and self._possessed(folded, mention)

@@ -27,7 +27,7 @@ from sitrep.extract.setting import (
 )
 from sitrep.extract.sources import SourceFinder
 from sitrep.lang.pack import LanguagePack
-from sitrep.lang.segment import Sentence, split_sentences
+from sitrep.lang.segment import Sentence, opens_dateline, split_sentences
 from sitrep.lang.text import fold
 from sitrep.model import COUNT_ATTRIBUTES, Claim, Document, DocumentResult, PlaceMention
 
@@ -70,9 +70,11 @@ class ArticleCoder:
         # A capital speaking for its government is not where the story happens.
         # Nor is a place inside a named party's name ("Islamic State in the Sahel", "Freedom of Russia Legion").
         named_spans = [(a.start, a.end) for a in actor_mentions if getattr(a, "named", False)]
-        # And a dateline ("ABUJA, July 8 -") says where the story was filed, not where it happened.
-        told_places = [p for p in places if p not in speakers and not _is_dateline(text, p)
+        told_places = [p for p in places if p not in speakers
                        and not any(s <= p.start and p.end <= e for s, e in named_spans)]
+        # A dateline ("ABUJA, July 8 -") says where the story was filed: often where it happened
+        # ("KYIV - ... in the capital"), but not over a town or division the sentence names.
+        datelines = {id(p) for p in told_places if p.mention.isupper() and opens_dateline(text, p.start, p.end)}
         doc_country = main_country(told_places)
         doc_place = main_place(told_places)
 
@@ -91,6 +93,8 @@ class ArticleCoder:
             # government is an actor, not where anything happened.
             sent_places = [p for p in told_places if s <= p.start < e
                            and not self.places.stray_district(folded, p, doc_place) and not self.places.is_water(folded, p)]
+            sent_places = [p for p in sent_places if id(p) not in datelines or not any(
+                id(q) not in datelines and q.country and q.feature not in COUNTRY_FEATURES for q in sent_places)]
             sent_dates = [d for d in dates if s <= d.start < e]
             if last_date and last_date[0] != sent.paragraph:
                 last_date = None
@@ -219,12 +223,6 @@ class ArticleCoder:
         if folded[n.end:n.end + 1] == "-" and folded[n.end + 1:n.end + 2].isalpha():
             return True
         return any(m.start <= n.end + 2 for m in self.units.find(folded, n.end, n.end + 16))
-
-
-def _is_dateline(text: str, place: PlaceMention) -> bool:
-    """A place in capitals opening a line, followed by a comma ("KYIV, Sept 10 (EEW) -")."""
-    return place.mention.isupper() and len(place.mention) >= 3 and (place.start == 0 or text[place.start - 1] == "\n") \
-        and text[place.end:place.end + 1] == ","
 
 
 def _inside_any(n: NumberMention, dates: list[DateMention]) -> bool:

@@ -72,3 +72,15 @@ def sentence_initial(text: str, position: int) -> bool:
             return True
         i -= 1
     return i < 0
+
+
+_DATELINE_END = re.compile(r"\s*(?:[,(:–—]|-{1,2}\s|\s+[A-Z][a-z])")
+
+
+def opens_dateline(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (words in capitals) opens a line and is closed as a dateline is, by a
+    comma, a parenthesis, a dash or a word in lower case ("KYIV, Sept 10 (EEW) -", "ALLENDALE, N.J.
+    --"): the place a story was filed from, not where it happened."""
+    before = text[max(0, start - 12):start].rstrip(" \t")
+    return ((not before and start <= 12) or before.endswith("\n")) \
+        and sum(ch.isalpha() for ch in text[start:end]) >= 4 and _DATELINE_END.match(text, end) is not None

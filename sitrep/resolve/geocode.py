@@ -23,6 +23,7 @@ from typing import Any, Sequence
 from sitrep.geo import haversine_km
 from sitrep.lang.morph import common_word, plain_word
 from sitrep.lang.pack import read_yaml
+from sitrep.lang.segment import opens_dateline
 from sitrep.model import PlaceMention
 from sitrep.resolve.gazetteer import DEFAULT_PATH, Gazetteer, Place
 from sitrep.resolve.gazetteer.build import LANGUAGES, read_places_pack
@@ -257,23 +258,17 @@ def _nearest_km(p: Place, points: list[tuple[str, float, float, float]], own_key
     return 6371.0 * math.sqrt(best) if best < 1e18 else 1e9
 
 
-_DATELINE_END = re.compile(r"\s*(?:[,(:–—]|-{1,2}\s|\s+[A-Z][a-z])")
-
-
 def _mark_datelines(text: str, tokens: list[_Token]) -> None:
-    """Capitalised words opening a line and closed by a comma, a parenthesis, a dash or a word in lower
-    case ("SAN ANTONIO Turner Sports", "ALLENDALE, N.J. --"): the place the story is filed from."""
+    """Capitalised words opening a line and closed as a dateline ("SAN ANTONIO Turner Sports",
+    "ALLENDALE, N.J. --"): the place the story is filed from (`opens_dateline`)."""
     for x, t in enumerate(tokens):
         if not t.text.isupper():
-            continue
-        before = text[max(0, t.start - 12) : t.start].rstrip(" \t")
-        if not ((not before and t.start <= 12) or before.endswith("\n")):
             continue
         y = x
         while y + 1 < len(tokens) and tokens[y + 1].text.isupper() and text[tokens[y].end : tokens[y + 1].start] == " " \
                 and y - x < 3:
             y += 1
-        if sum(ch.isalpha() for tk in tokens[x : y + 1] for ch in tk.text) >= 4 and _DATELINE_END.match(text, tokens[y].end):
+        if opens_dateline(text, t.start, tokens[y].end):
             for tk in tokens[x : y + 1]:
                 tk.dateline, tk.initial = True, False
 

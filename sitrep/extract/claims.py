@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from sitrep.extract.actors import CIVILIAN_ROLES, actor_after, actor_before, actor_key, actor_label, nearest_actor, nearest_actor_any, victim_subject
 from sitrep.extract.events import DraftEvent
-from sitrep.extract.labels import sub_of
+from sitrep.extract.labels import negated_before, sub_of
 from sitrep.extract.numbers import NumberMention, number_reader
 from sitrep.extract.setting import COUNTRY_FEATURES, REGION_FEATURES
 from sitrep.extract.sources import Attribution, SourceFinder
@@ -197,7 +197,7 @@ class ClaimFinder:
         folded, s, e = r.folded, r.s, r.e
         owned = self.responsibility.find(folded, s, e)
         for cue in sorted(self.perpetrator.find(folded, s, e) + owned, key=lambda m: m.start)[:1]:
-            if self._negated(folded, cue, s):
+            if negated_before(self.negation, folded, cue.start, s):
                 return  # "has not claimed the attack" claims nothing and denies nothing
             armed = [a for a in r.actors if getattr(a, "role", None) not in CIVILIAN_ROLES]  # victims do not attack
             claiming = any(o.start <= cue.start < o.end or cue.start <= o.start < cue.end for o in owned)
@@ -358,15 +358,12 @@ class ClaimFinder:
         if certainty is None:
             certainty = self.sources.certainty_at(folded, s, e, position, True)
         blame = self.perpetrator.find(folded, s, e)
-        if blame and all(self._negated(folded, cue, s) for cue in blame):
+        if blame and all(negated_before(self.negation, folded, cue.start, s) for cue in blame):
             return []  # "the group has not claimed the attack": no position on anything
         attribute = "perpetrator" if blame else "occurred"
         return [make_claim(counter, attribute, None, None, text, sent, attribution, certainty, position)]
 
-    def _negated(self, folded: str, cue: Match, s: int) -> bool:
-        """A negation right before the cue in its clause ("n'a pas revendiqué", "did not claim")."""
-        return any(0 <= cue.start - n.end <= 14 and not re.search(r"[,;:.]", folded[n.end:cue.start])
-                   for n in self.negation.find(folded, max(s, cue.start - 30), cue.start))
+
 
     def _zero_after(self, folded: str, cue: Match, ceiling: int) -> bool:
         """"Погибших нет": languages that put the none-word after the noun."""

@@ -164,12 +164,10 @@ class ArticleCoder:
         # "Tauber accused the police", "the RSF blamed the army": a culprit named by a role noun
         # is that side of the article's country, in English ("Moldovan police", "Sudanese army"),
         # not the text's word for it.
-        adjective = self.sources.adjective_of(doc_country) if doc_country else None
-        by_word = {a.mention: a.role for a in actor_mentions
-                   if not getattr(a, "canonical", None) and getattr(a, "role", None) in CULPRIT_WORDS}
+        by_word = {a.mention: a for a in actor_mentions}
         for claim, _ in claims:
-            if claim.attribute == "perpetrator" and claim.value in by_word and adjective:
-                claim.value = f"{adjective} {CULPRIT_WORDS[by_word[claim.value]]}"
+            if claim.attribute == "perpetrator" and claim.value in by_word:
+                claim.value = self._side_in_english(by_word[claim.value], doc_country) or claim.value
         claims = unique_claims(carry_attribution(claims, sources))
         claim_sentences = {sent.index: sent for _, sent in claims}
         answer_stances(claims, {i for i, sent in claim_sentences.items() if self.claim_finder.says_its_own(folded, sent)})
@@ -200,13 +198,20 @@ class ArticleCoder:
         # A group without a nationality is the article's country's where the caller says so
         # (a speaker blaming "the rebel militia" for an attack told before).
         doer = actor_name(a1, country, actors) if culprit else None
-        if doer and country and not getattr(a1, "canonical", None) and getattr(a1, "role", None) in CULPRIT_WORDS:
-            adjective = self.sources.adjective_of(country)
-            doer = f"{adjective} {CULPRIT_WORDS[a1.role]}" if adjective else doer
+        if doer:
+            doer = self._side_in_english(a1, country) or doer
         if not doer or speaker.name == doer:
             return None
         return make_claim(counter, "perpetrator", doer, None, text, sent, attribution,
                           blame_certainty(speaker, certainty), trig.start)
+
+    def _side_in_english(self, actor, country: str | None) -> str | None:
+        """An armed side named by a role noun, in the country given: "Sudanese army", "Moldovan police"."""
+        role = getattr(actor, "role", None)
+        if getattr(actor, "canonical", None) or role not in CULPRIT_WORDS or not country:
+            return None
+        adjective = self.sources.adjective_of(country)
+        return f"{adjective} {CULPRIT_WORDS[role]}" if adjective else None
 
     def _speaks(self, folded: str, place: PlaceMention) -> bool:
         """"Kyiv said", and a capital or country right after "according to" ("według Mińska")."""

@@ -30,6 +30,13 @@ RAID = "_raid"  # the label of raid words until the sentence tells what the raid
 RULES = yaml.safe_load(Path(__file__).with_name("rules.yaml").read_text(encoding="utf-8"))
 
 
+
+def negated_before(negation: Lexicon, folded: str, position: int, floor: int) -> bool:
+    """A negation right before `position` in its clause, with a word or two at most between
+    ("no clashes", "n'a pas revendiqué", "did not claim")."""
+    return any(m.end <= position and not re.search(r"[,;:.]", folded[m.end:position])
+               for m in negation.find(folded, max(floor, position - 14), position))
+
 class EventLabeller:
     """Event triggers and the labels they give, for one language pack."""
 
@@ -197,9 +204,7 @@ class EventLabeller:
         """"No clashes were reported", "nu au existat lupte": a negation right before the trigger,
         with nothing but a word or two between them; or a denied report verb after it in the
         same clause ("clashes in the city were not reported")."""
-        window_start = max(sent_start, trig.start - 14)
-        if any(m.end <= trig.start and not re.search(r"[,;:.]", folded[m.end:trig.start])
-               for m in self.negation.find(folded, window_start, trig.start)):
+        if negated_before(self.negation, folded, trig.start, sent_start):
             return True
         return any(not re.search(r"[,;:.!?()\n]", folded[trig.end:m.start])
                    for m in self.negation_after.find(folded, trig.end, trig.end + NEGATION_AFTER_CHARS))

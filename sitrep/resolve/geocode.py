@@ -72,6 +72,7 @@ class LanguageRules:
     minor: set[tuple[str, ...]] = field(default_factory=set)  # second-level nouns: county, district
     capitalised_demonyms: bool = False  # English and German write "Russian"/"Russisch" with a capital
     divisions_as_written: bool = False  # the text's spelling of a first-level division is an English name of it
+    hint_in: re.Pattern[str] | None = None  # the words between a place and the one holding it ("X in the Y of B")
     settlement_before: list[tuple[str, ...]] = field(default_factory=list)  # "city of X", "город X"
     settlement_after: set[str] = field(default_factory=set)  # "X city", "X town"
     settlement_by_last: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
@@ -134,6 +135,7 @@ def language_rules(code: str | None) -> LanguageRules:
                                  key=len, reverse=True),
         settlement_after={fold(w) for w in settlement.get("after") or [] if fold(w)},
         division_abbreviations=abbreviations,
+        hint_in=_containment_pattern(data.get("containment") or {}),
         division_abbreviation_re=re.compile(r",\s*(" + "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
                                             + r")(?![^\W\d_])") if abbreviations else None,
     )
@@ -341,14 +343,22 @@ def near_cue(text: str, start: int, language: str | None) -> bool:
 # countryside of B": X lies in B (a division, a country, or a town standing for its division).
 _HINT_COMMA = re.compile(r"\s*,\s*$")
 _HINT_PAREN = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}\(\s*(?:[^(),\n]{1,60},\s*)?$")
-_HINT_IN = re.compile(r"(?:(?:\s+[a-z][\w'’-]*){0,2}?\s+in\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){0,3}?(?:of\s+)?"
-                      r"|\s+(?:district|province|governorate|region|countryside|outskirts|suburbs?|village|town|"
-                      r"municipality|county|state|area|sector|township|subdivision|department)\s+(?:of|in)\s+(?:the\s+)?)$")
+def _containment_pattern(words: dict) -> re.Pattern[str] | None:
+    """The gap between a place and the place holding it, from the pack's `containment` words:
+    "X in the south of B", "X in B", "X district of B" (a few lower-case words may stand around)."""
+    def alternation(key: str) -> str:
+        forms = sorted((str(w) for w in words.get(key) or []), key=len, reverse=True)
+        return "|".join(re.escape(w) for w in forms) or "(?!)"
+    if not (words.get("in") or words.get("nouns")):
+        return None
+    into, article, of, nouns = alternation("in"), alternation("articles"), alternation("of"), alternation("nouns")
+    return re.compile(rf"(?:(?:\s+[a-z][\w'’-]*){{0,2}}?\s+(?:{into})\s+(?:(?:{article})\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){{0,3}}?(?:(?:{of})\s+)?"
+                      rf"|\s+(?:{nouns})\s+(?:{of}|{into})\s+(?:(?:{article})\s+)?)$")
 _COORDINATION = re.compile(r",?\s+(?:and|or|&)\s+")
 _HINT_CLOSE = re.compile(r"\s*[),;.]|\s*$|\s+(?:and|or)\b|\s+[a-z]")
 
 
-def _hints(text: str, mentions: list) -> list[tuple[Any, Any, bool]]:
+def _hints(text: str, mentions: list, hint_in: re.Pattern[str] | None) -> list[tuple[Any, Any, bool]]:
     """(inner, container, strong) pairs of mentions: strong = a comma or parenthesis states it."""
     out = []
     live = [m for m in mentions if m.ids]
@@ -371,7 +381,7 @@ def _hints(text: str, mentions: list) -> list[tuple[Any, Any, bool]]:
                 out.append((a, b, True if inside or re.match(r"\s*\)", tail) else None))
             elif _HINT_PAREN.fullmatch(gap) and re.match(r"\s*\)", tail):
                 out.append((a, b, True))
-            elif b is live[x + 1] and _HINT_IN.fullmatch(gap):
+            elif b is live[x + 1] and hint_in is not None and hint_in.fullmatch(gap):
                 out.append((a, b, False))
             else:
                 continue
@@ -480,7 +490,7 @@ class Geocoder:
             cue_countries.add(c.upper()) if len(c) == 2 else None
         for m in mentions:  # "US forces", "Russia's troops": a country named for its actors' nationality
             m.attributive = _ROLE_AFTER.get(rules.code, _no_role)(text, m.end)  # type: ignore[attr-defined]
-        self._resolve(mentions, cue_countries, rules.home_countries, _hints(text, mentions))
+        self._resolve(mentions, cue_countries, rules.home_countries, _hints(text, mentions, rules.hint_in))
         self._coordinated_divisions(text, mentions)
         written = self._divisions_as_written(text, mentions, rules) if rules.divisions_as_written else {}
         out = []

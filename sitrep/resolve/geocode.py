@@ -22,7 +22,7 @@ from typing import Any, Sequence
 
 from sitrep.geo import haversine_km
 from sitrep.lang.morph import common_word, plain_word
-from sitrep.lang.pack import read_yaml
+from sitrep.lang.pack import load_pack, read_yaml
 from sitrep.lang.segment import opens_dateline
 from sitrep.model import PlaceMention
 from sitrep.resolve.gazetteer import DEFAULT_PATH, Gazetteer, Place
@@ -73,6 +73,7 @@ class LanguageRules:
     capitalised_demonyms: bool = False  # English and German write "Russian"/"Russisch" with a capital
     divisions_as_written: bool = False  # the text's spelling of a first-level division is an English name of it
     hint_in: re.Pattern[str] | None = None  # the words between a place and the one holding it ("X in the Y of B")
+    coordination: re.Pattern[str] | None = None  # ", and" / " or " between two names listed together
     settlement_before: list[tuple[str, ...]] = field(default_factory=list)  # "city of X", "город X"
     settlement_after: set[str] = field(default_factory=set)  # "X city", "X town"
     settlement_by_last: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
@@ -136,6 +137,7 @@ def language_rules(code: str | None) -> LanguageRules:
         settlement_after={fold(w) for w in settlement.get("after") or [] if fold(w)},
         division_abbreviations=abbreviations,
         hint_in=_containment_pattern(data.get("containment") or {}),
+        coordination=_coordination_pattern(code),
         division_abbreviation_re=re.compile(r",\s*(" + "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
                                             + r")(?![^\W\d_])") if abbreviations else None,
     )
@@ -317,8 +319,7 @@ def _no_role(text: str, end: int) -> bool:
 def _role_nouns(code: str):
     """A matcher of the language's actor role nouns ("forces", "troops", "police"; actors.yaml `roles`)
     right after a name, possibly after a possessive."""
-    path = Path(__file__).resolve().parents[1] / "lang" / "packs" / code / "actors.yaml"
-    roles = (read_yaml(path) or {}).get("roles") or {} if path.is_file() else {}
+    roles = load_pack(code).section("actors", "roles", {}) or {}
     words = sorted({str(w).rstrip("*") for nouns in roles.values() for w in nouns or [] if str(w).strip()},
                    key=len, reverse=True)
     if not words:
@@ -354,7 +355,11 @@ def _containment_pattern(words: dict) -> re.Pattern[str] | None:
     into, article, of, nouns = alternation("in"), alternation("articles"), alternation("of"), alternation("nouns")
     return re.compile(rf"(?:(?:\s+[a-z][\w'’-]*){{0,2}}?\s+(?:{into})\s+(?:(?:{article})\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){{0,3}}?(?:(?:{of})\s+)?"
                       rf"|\s+(?:{nouns})\s+(?:{of}|{into})\s+(?:(?:{article})\s+)?)$")
-_COORDINATION = re.compile(r",?\s+(?:and|or|&)\s+")
+def _coordination_pattern(code: str) -> re.Pattern[str]:
+    """", and", " or", " & " between two names: the language's coordinators (actors.yaml)."""
+    words = load_pack(code if code in LANGUAGES else "en").section("actors", "coordinators", []) or []
+    alternation = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf",?\s+(?:{alternation + '|' if alternation else ''}&)\s+")
 _HINT_CLOSE = re.compile(r"\s*[),;.]|\s*$|\s+(?:and|or)\b|\s+[a-z]")
 
 
@@ -491,7 +496,7 @@ class Geocoder:
         for m in mentions:  # "US forces", "Russia's troops": a country named for its actors' nationality
             m.attributive = _ROLE_AFTER.get(rules.code, _no_role)(text, m.end)  # type: ignore[attr-defined]
         self._resolve(mentions, cue_countries, rules.home_countries, _hints(text, mentions, rules.hint_in))
-        self._coordinated_divisions(text, mentions)
+        self._coordinated_divisions(text, mentions, rules.coordination)
         written = self._divisions_as_written(text, mentions, rules) if rules.divisions_as_written else {}
         out = []
         for m in mentions:
@@ -544,12 +549,12 @@ class Geocoder:
                 out[where] = core[:1].upper() + core[1:]
         return {k: v for k, v in out.items() if k not in own}
 
-    def _coordinated_divisions(self, text: str, mentions: list[_Mention]) -> None:
+    def _coordinated_divisions(self, text: str, mentions: list[_Mention], coordination: re.Pattern[str]) -> None:
         """A name listed with a first-level division ("California or Washington", "Texas and Georgia") is the
         division of that country spelled so, not a city or a country of that name."""
         contained = {id(a) for a, b in zip(mentions, mentions[1:]) if _HINT_COMMA.fullmatch(text[a.end : b.start])}
         for a, b in zip(mentions, mentions[1:]):
-            if not _COORDINATION.fullmatch(text[a.end : b.start]):
+            if not coordination.fullmatch(text[a.end : b.start]):
                 continue
             for x, y in ((a, b), (b, a)):
                 q, p = y.chosen, x.chosen

@@ -273,7 +273,7 @@ class ClaimFinder:
             if n is not None:
                 attribution, certainty = self.sources.voice(r.text, folded, r.sources, r.s, r.e, cue.start)
                 # what is counted: the words after the figure, up to the clause's end
-                subject = re.split(r"[,;:.!?()«»“”„\"]", r.text[n.end:min(r.e, n.end + 40)])[0].strip()
+                subject = _CLAUSE_PUNCT.split(r.text[n.end:min(r.e, n.end + 40)])[0].strip()
                 claim = self._claim(r, "size", n.value, subject or None, attribution, certainty, cue.start)
                 r.used.add(n.start)
                 r.figures.append((claim, max(n.end, cue.end)))
@@ -553,7 +553,7 @@ def _quotation_around(text: str, s: int, e: int, position: int) -> tuple[int, in
 
 
 _QUOTE_MARKS = frozenset("“”„«»\"")
-_CLAUSE_PUNCT = re.compile(r"[,;:.!?«»“”„\"]")
+_CLAUSE_PUNCT = re.compile(r"[,;:.!?()«»“”„\"]")  # what ends a clause's words: a value, a counted noun
 
 
 def _inside_quotes(text: str, s: int, e: int, position: int) -> bool:

